@@ -49,6 +49,8 @@ class MessageBundlesTest {
     for (String key : english.stringPropertyNames()) {
       String text = translated.getProperty(key);
       assertThat(text).as("%s in %s", key, language).isNotBlank();
+      // MessageFormat treats ASCII ' as a quote; Uzbek needs the real letters ‘ (U+2018) and ’.
+      assertThat(text).as("%s in %s has an ASCII apostrophe", key, language).doesNotContain("'");
       assertThat(placeholders(text))
           .as("placeholders of %s in %s", key, language)
           .isEqualTo(placeholders(english.getProperty(key)));

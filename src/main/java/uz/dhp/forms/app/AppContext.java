@@ -1,0 +1,27 @@
+package uz.dhp.forms.app;
+
+import java.util.List;
+import java.util.function.Supplier;
+import uz.dhp.forms.ui.I18n;
+import uz.dhp.forms.ui.TaskRunner;
+
+/**
+ * Everything the main window needs, built once by the composition root ({@link DhpFormsApp}) or by
+ * a test.
+ *
+ * @param storeLocation shown in the status bar so a clinic knows where its data lives
+ * @param startupNotice a message to show once the window is up (e.g. the store was recovered), or
+ *     null
+ */
+record AppContext(
+    I18n i18n,
+    TaskRunner tasks,
+    DraftIndex drafts,
+    AppSettings settings,
+    Supplier<List<FormListing>> forms,
+    String storeLocation,
+    StartupNotice startupNotice) {
+
+  /** A localized message for the user, shown once after start. */
+  record StartupNotice(String key, List<String> args) {}
+}

@@ -1,0 +1,282 @@
+package uz.dhp.forms.app;
+
+import java.util.Optional;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import org.controlsfx.control.action.Action;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.util.StringConverter;
+import org.controlsfx.control.NotificationPane;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uz.dhp.forms.app.DraftIndex.DraftRow;
+import uz.dhp.forms.i18n.UiLanguage;
+import uz.dhp.forms.ui.I18n;
+
+/**
+ * The one main window: a top bar (title, language, text size), the current screen, a status bar,
+ * and an in-window notification bar. Nothing here is modal: confirmations and errors appear in the
+ * notification bar so typing is never blocked.
+ */
+final class MainWindow {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
+  static final double DEFAULT_FONT_SIZE = 14;
+  private static final double MIN_FONT_SIZE = 10;
+  private static final double MAX_FONT_SIZE = 28;
+
+  private final AppContext ctx;
+  private final I18n i18n;
+  private final HomeViewModel homeModel;
+  private final HomeView home;
+  private final StackPane content = new StackPane();
+  private final NotificationPane notifications;
+  private final BorderPane frame = new BorderPane();
+  private double fontSize;
+
+  MainWindow(AppContext ctx) {
+    this.ctx = ctx;
+    this.i18n = ctx.i18n();
+    this.homeModel = new HomeViewModel(ctx.drafts(), ctx.tasks(), this::showFailure);
+    this.home = new HomeView(homeModel, i18n, this::openDraft, this::confirmDelete);
+    frame.setTop(buildTopBar());
+    frame.setCenter(content);
+    frame.setBottom(buildStatusBar());
+    notifications = new NotificationPane(frame);
+    notifications.setId("notifications");
+    notifications.setShowFromTop(true);
+    fontSize =
+        ctx.settings()
+            .get(AppSettings.FONT_SIZE)
+            .flatMap(MainWindow::parseDouble)
+            .orElse(DEFAULT_FONT_SIZE);
+    applyFontSize();
+    showHome();
+    homeModel.setForms(ctx.forms().get());
+  }
+
+  Parent root() {
+    return notifications;
+  }
+
+  /** Creates the scene with the window-wide shortcuts and style sheet. */
+  Scene createScene(double width, double height) {
+    Scene scene = new Scene(root(), width, height);
+    scene
+        .getStylesheets()
+        .add(MainWindow.class.getResource("/uz/dhp/forms/app/app.css").toExternalForm());
+    var acc = scene.getAccelerators();
+    acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::find);
+    acc.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> zoom(+1));
+    acc.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> zoom(+1));
+    acc.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> zoom(+1));
+    acc.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> zoom(-1));
+    acc.put(
+        new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> zoom(-1));
+    acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> zoom(0));
+    acc.put(new KeyCodeCombination(KeyCode.ESCAPE), this::escape);
+    return scene;
+  }
+
+  void showHome() {
+    content.getChildren().setAll(home.root());
+    homeModel.refresh();
+  }
+
+  void openDraft(String draftId) {
+    ctx.tasks()
+        .run(
+            () -> ctx.drafts().open(draftId),
+            detail -> {
+              if (detail.isPresent()) {
+                content
+                    .getChildren()
+                    .setAll(new DraftView(detail.get(), i18n, this::showHome).root());
+              } else {
+                notify(i18n.get("draft.notFound"));
+                showHome();
+              }
+            },
+            this::showFailure);
+  }
+
+  private void confirmDelete(DraftRow row) {
+    if (row == null) {
+      return;
+    }
+    String who = row.patientName() == null || row.patientName().isBlank() ? row.formId() : row.patientName();
+    notifications.getActions().setAll(
+        new Action(i18n.get("home.drafts.delete.confirm"), e -> {
+          notifications.hide();
+          homeModel.delete(row, () -> offerUndo(row));
+        }),
+        new Action(i18n.get("common.cancel"), e -> notifications.hide()));
+    notifications.show(i18n.get("home.drafts.delete.question", who));
+  }
+
+  private void offerUndo(DraftRow row) {
+    notifications.getActions().setAll(new Action(i18n.get("common.undo"), e -> {
+      notifications.hide();
+      homeModel.restore(row);
+    }));
+    notifications.show(i18n.get("home.drafts.deleted"));
+  }
+
+  /** Shows a plain message in the notification bar (FX thread). */
+  void notify(String text) {
+    notifications.getActions().clear();
+    notifications.show(text);
+  }
+
+  /** Shown for a failed background task: a plain message and an incident code; details in the log. */
+  void showFailure(Throwable error) {
+    String incident = Integer.toHexString(System.identityHashCode(error));
+    LOG.error("Background task failed (incident {})", incident, ErrorReporter.withoutMessages(error));
+    notify(i18n.get("error.unexpected", incident));
+  }
+
+  /** Shown for an uncaught exception, from any thread. */
+  void showIncident(String incident) {
+    if (Platform.isFxApplicationThread()) {
+      notify(i18n.get("error.unexpected", incident));
+    } else {
+      Platform.runLater(() -> notify(i18n.get("error.unexpected", incident)));
+    }
+  }
+
+  private void find() {
+    if (content.getChildren().contains(home.root())) {
+      home.focusSearch();
+    }
+  }
+
+  private void escape() {
+    if (notifications.isShowing()) {
+      notifications.hide();
+    } else if (!content.getChildren().contains(home.root())) {
+      showHome();
+    }
+  }
+
+  private void zoom(int direction) {
+    fontSize =
+        direction == 0
+            ? DEFAULT_FONT_SIZE
+            : Math.max(MIN_FONT_SIZE, Math.min(MAX_FONT_SIZE, fontSize + 2 * direction));
+    applyFontSize();
+    double saved = fontSize;
+    ctx.tasks()
+        .run(
+            () -> {
+              ctx.settings().put(AppSettings.FONT_SIZE, Double.toString(saved));
+              return saved;
+            },
+            s -> {},
+            this::showFailure);
+  }
+
+  double fontSize() {
+    return fontSize;
+  }
+
+  private void applyFontSize() {
+    // Modena sizes everything in em, so one root font size scales the whole window.
+    frame.setStyle("-fx-font-size: " + fontSize + "px;");
+  }
+
+  private ToolBar buildTopBar() {
+    Label title = new Label();
+    title.textProperty().bind(i18n.text("app.title"));
+    title.getStyleClass().add("app-title");
+
+    ComboBox<UiLanguage> language = new ComboBox<>();
+    language.setId("languageSwitch");
+    language.getItems().setAll(UiLanguage.values());
+    language.setValue(i18n.language());
+    language.setConverter(
+        new StringConverter<>() {
+          @Override
+          public String toString(UiLanguage l) {
+            return l == null ? "" : l.nativeName();
+          }
+
+          @Override
+          public UiLanguage fromString(String s) {
+            return null;
+          }
+        });
+    language.accessibleTextProperty().bind(i18n.text("app.language"));
+    Label languageLabel = new Label();
+    languageLabel.textProperty().bind(i18n.text("app.language"));
+    languageLabel.setLabelFor(language);
+    language
+        .valueProperty()
+        .addListener(
+            (o, old, now) -> {
+              if (now != null) {
+                i18n.setLanguage(now);
+                ctx.tasks()
+                    .run(
+                        () -> {
+                          ctx.settings().put(AppSettings.LANGUAGE, now.tag());
+                          return now;
+                        },
+                        l -> {},
+                        this::showFailure);
+              }
+            });
+
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    return new ToolBar(title, spacer, languageLabel, language);
+  }
+
+  private HBox buildStatusBar() {
+    Label store = new Label();
+    store.setId("storeStatus");
+    store.textProperty().bind(i18n.text("status.store", ctx.storeLocation()));
+    Label sync = new Label();
+    sync.setId("syncStatus");
+    sync.textProperty().bind(i18n.text("status.sync.offline"));
+    ProgressIndicator busy = new ProgressIndicator();
+    busy.setId("busy");
+    busy.setPrefSize(16, 16);
+    busy.visibleProperty().bind(ctx.tasks().running().greaterThan(0));
+    busy.accessibleTextProperty().bind(i18n.text("status.busy"));
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox bar = new HBox(12, store, spacer, busy, sync);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(4, 8, 4, 8));
+    bar.getStyleClass().add("status-bar");
+    return bar;
+  }
+
+  /** Shows the start-up notice, if any, once the window is visible. */
+  void showStartupNotice() {
+    Optional.ofNullable(ctx.startupNotice())
+        .ifPresent(n -> notify(i18n.get(n.key(), n.args().toArray())));
+  }
+
+  private static Optional<Double> parseDouble(String s) {
+    try {
+      return Optional.of(Double.parseDouble(s));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+}

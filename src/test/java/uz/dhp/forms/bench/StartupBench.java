@@ -1,0 +1,52 @@
+package uz.dhp.forms.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Cold start to first frame: the app (with a fresh data directory and the repository's forms) vs
+ * an empty JavaFX window of the same size, each in a fresh JVM started the same way, alternating.
+ * Run: {@code mvn -B -q -Pbench -Dbench=StartupBench test-compile exec:exec} (optionally {@code
+ * -Dbench.args=RUNS}).
+ */
+public final class StartupBench {
+
+  private static final String MARKER = "DHP_FORMS_FIRST_FRAME_MS=";
+
+  public static void main(String[] args) throws Exception {
+    int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+    String formsDir = System.getProperty("dhp.forms.dir", "forms");
+    List<String> jvm = new ArrayList<>(ChildJvm.fxProperties());
+    jvm.add("-Xmx1536m");
+    long[] app = new long[runs];
+    long[] empty = new long[runs];
+    for (int i = 0; i < runs; i++) {
+      Path data = Files.createTempDirectory("dhp-startup-bench");
+      empty[i] = ChildJvm.runForMarker(EmptyFxApp.Launcher.class.getName(), jvm, List.of(), MARKER);
+      app[i] =
+          ChildJvm.runForMarker(
+              "uz.dhp.forms.app.Main",
+              jvm,
+              List.of("--data-dir=" + data, "--forms-dir=" + formsDir, "--smoke-test"),
+              MARKER);
+    }
+    Arrays.sort(app);
+    Arrays.sort(empty);
+    long appMedian = app[runs / 2];
+    long emptyMedian = empty[runs / 2];
+    System.out.println("| measure (JVM uptime at first frame, ms) | DHP Forms | empty JavaFX window |");
+    System.out.println("|---|---|---|");
+    System.out.printf("| median of %d | %d | %d |%n", runs, appMedian, emptyMedian);
+    System.out.printf("| min | %d | %d |%n", app[0], empty[0]);
+    System.out.printf("| max | %d | %d |%n", app[runs - 1], empty[runs - 1]);
+    System.out.printf("| ratio (median) | %.2f× | 1.00× |%n", (double) appMedian / emptyMedian);
+    if (app[0] < 0 || empty[0] < 0) {
+      System.out.println("WARNING: some runs printed no first-frame marker (failed start)");
+    }
+  }
+
+  private StartupBench() {}
+}
