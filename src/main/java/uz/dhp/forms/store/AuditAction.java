@@ -1,0 +1,37 @@
+package uz.dhp.forms.store;
+
+import java.util.Optional;
+
+/** What happened, as stored in the audit log. Add values at the end; never reuse a code. */
+public enum AuditAction {
+  DRAFT_CREATED("draft.created"),
+  DRAFT_SAVED("draft.saved"),
+  DRAFT_DELETED("draft.deleted"),
+  DRAFT_RESTORED("draft.restored"),
+  /** A new, empty store was created (first start). */
+  STORE_CREATED("store.created"),
+  /** The store was opened (every start), so that the log shows sessions. */
+  STORE_OPENED("store.opened"),
+  /** A damaged store was moved aside and a new one created; the reason key says why. */
+  STORE_RECOVERED("store.recovered");
+
+  private final String code;
+
+  AuditAction(String code) {
+    this.code = code;
+  }
+
+  /** The stable code stored in the database, e.g. {@code draft.saved}. */
+  public String code() {
+    return code;
+  }
+
+  static Optional<AuditAction> fromCode(String code) {
+    for (AuditAction a : values()) {
+      if (a.code.equals(code)) {
+        return Optional.of(a);
+      }
+    }
+    return Optional.empty();
+  }
+}

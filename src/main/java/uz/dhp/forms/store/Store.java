@@ -1,0 +1,75 @@
+package uz.dhp.forms.store;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An open draft store: the repositories over one SQLite file. Safe to use from several background
+ * threads (calls are serialized on one connection); never call it on the FX thread. Obtain one from
+ * {@link StoreOpener#open}; close it on exit.
+ */
+public final class Store implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Store.class);
+
+  private final Path dataDirectory;
+  private final Database db;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final DraftRepository drafts;
+  private final SettingsRepository settings;
+  private final AuditLog audit;
+
+  Store(Path dataDirectory, Database db, FileChannel lockChannel, FileLock lock, Clock clock) {
+    this.dataDirectory = dataDirectory;
+    this.db = db;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+    this.audit = new AuditLog(db, clock);
+    this.drafts = new DraftRepository(db, audit, clock);
+    this.settings = new SettingsRepository(db, clock);
+  }
+
+  public DraftRepository drafts() {
+    return drafts;
+  }
+
+  public SettingsRepository settings() {
+    return settings;
+  }
+
+  public AuditLog audit() {
+    return audit;
+  }
+
+  public Path dataDirectory() {
+    return dataDirectory;
+  }
+
+  public Path databaseFile() {
+    return db.file();
+  }
+
+  Database database() {
+    return db;
+  }
+
+  /** Closes the connection and releases the single-instance lock. Idempotent. */
+  @Override
+  public void close() {
+    db.close();
+    try {
+      if (lock.isValid()) {
+        lock.release();
+      }
+      lockChannel.close();
+    } catch (IOException e) {
+      LOG.warn("Releasing the store lock failed: {}", e.toString());
+    }
+  }
+}
