@@ -9,6 +9,8 @@ import uz.dhp.forms.ui.TaskRunner;
  * Everything the main window needs, built once by the composition root ({@link DhpFormsApp}) or by
  * a test.
  *
+ * @param forms lists the forms; slow (reads files), called off the FX thread
+ * @param formsDir where forms are read from, for messages
  * @param storeLocation shown in the status bar so a clinic knows where its data lives
  * @param startupNotice a message to show once the window is up (e.g. the store was recovered), or
  *     null
@@ -19,6 +21,7 @@ record AppContext(
     DraftIndex drafts,
     AppSettings settings,
     Supplier<List<FormListing>> forms,
+    String formsDir,
     String storeLocation,
     StartupNotice startupNotice) {
 

@@ -28,7 +28,8 @@ final class DraftView {
     GridPane facts = new GridPane();
     facts.setHgap(12);
     facts.setVgap(4);
-    addFact(facts, 0, i18n, "home.drafts.col.form", draft.row().formId() + " " + draft.formVersion());
+    addFact(
+        facts, 0, i18n, "home.drafts.col.form", draft.row().formId() + " " + draft.formVersion());
     addFact(facts, 1, i18n, "home.drafts.col.patient", draft.row().patientName());
     addFact(facts, 2, i18n, "home.drafts.col.pinfl", draft.row().pinfl());
 

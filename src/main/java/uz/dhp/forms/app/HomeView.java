@@ -1,11 +1,12 @@
 package uz.dhp.forms.app;
 
 import java.time.ZoneId;
-import java.util.List;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Button;
@@ -24,7 +25,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.util.StringConverter;
 import uz.dhp.forms.app.DraftIndex.DraftRow;
 import uz.dhp.forms.app.DraftIndex.DraftSort;
@@ -41,9 +41,16 @@ final class HomeView {
   private final TextField searchField = new TextField();
   private final TableView<DraftRow> table = new TableView<>();
 
+  private final String formsDir;
+
   HomeView(
-      HomeViewModel model, I18n i18n, Consumer<String> openDraft, Consumer<DraftRow> confirmDelete) {
+      HomeViewModel model,
+      I18n i18n,
+      String formsDir,
+      Consumer<String> openDraft,
+      Consumer<DraftRow> confirmDelete) {
     this.model = model;
+    this.formsDir = formsDir;
     this.i18n = i18n;
     this.openDraft = openDraft;
     this.confirmDelete = confirmDelete;
@@ -70,7 +77,23 @@ final class HomeView {
     list.setId("formList");
     list.setPrefWidth(320);
     list.accessibleTextProperty().bind(i18n.text("home.forms.title"));
-    list.setCellFactory(v -> new FormCell());
+    list.setCellFactory(
+        v -> {
+          FormCell cell = new FormCell();
+          // Wrap long reasons instead of widening every cell past the list.
+          cell.setWrapText(true);
+          cell.prefWidthProperty().bind(v.widthProperty().subtract(24));
+          return cell;
+        });
+    Label placeholder = new Label();
+    placeholder.setWrapText(true);
+    placeholder
+        .textProperty()
+        .bind(
+            Bindings.when(model.formsLoaded())
+                .then(i18n.text("home.forms.none", formsDir))
+                .otherwise(i18n.text("home.forms.loading")));
+    list.setPlaceholder(placeholder);
     title.setLabelFor(list);
 
     Button create = new Button();
@@ -80,7 +103,8 @@ final class HomeView {
         .disableProperty()
         .bind(
             Bindings.createBooleanBinding(
-                () -> !(list.getSelectionModel().getSelectedItem() instanceof FormListing.Available),
+                () ->
+                    !(list.getSelectionModel().getSelectedItem() instanceof FormListing.Available),
                 list.getSelectionModel().selectedItemProperty()));
     Runnable start =
         () -> {
@@ -132,13 +156,13 @@ final class HomeView {
             return null;
           }
         });
-    // Re-render the sort labels when the language changes.
+    // Re-render the sort labels when the language changes (a new cell factory forces it).
     i18n.messagesProperty()
         .addListener(
             (o, a, b) -> {
-              DraftSort current = sort.getValue();
-              sort.getItems().setAll(DraftSort.values());
-              sort.setValue(current);
+              var converter = sort.getConverter();
+              sort.setConverter(null);
+              sort.setConverter(converter);
             });
 
     CheckBox deleted = new CheckBox();

@@ -2,6 +2,7 @@ package uz.dhp.forms.app;
 
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -11,7 +12,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
-import javafx.animation.PauseTransition;
 import uz.dhp.forms.app.DraftIndex.DraftRow;
 import uz.dhp.forms.app.DraftIndex.DraftSort;
 import uz.dhp.forms.ui.TaskRunner;
@@ -29,8 +29,10 @@ final class HomeViewModel {
   private final ObservableList<FormListing> forms = FXCollections.observableArrayList();
   private final ObservableList<DraftRow> draftRows = FXCollections.observableArrayList();
   private final StringProperty search = new SimpleStringProperty("");
-  private final ObjectProperty<DraftSort> sort = new SimpleObjectProperty<>(DraftSort.UPDATED_NEWEST);
+  private final ObjectProperty<DraftSort> sort =
+      new SimpleObjectProperty<>(DraftSort.UPDATED_NEWEST);
   private final BooleanProperty showDeleted = new SimpleBooleanProperty(false);
+  private final BooleanProperty formsLoaded = new SimpleBooleanProperty(false);
   private final PauseTransition searchDelay = new PauseTransition(Duration.millis(150));
   private long generation;
 
@@ -40,7 +42,12 @@ final class HomeViewModel {
     this.onError = onError;
     searchDelay.setOnFinished(e -> refresh());
     search.addListener((obs, old, now) -> searchDelay.playFromStart());
-    sort.addListener((obs, old, now) -> refresh());
+    sort.addListener(
+        (obs, old, now) -> {
+          if (now != null) {
+            refresh();
+          }
+        });
     showDeleted.addListener((obs, old, now) -> refresh());
   }
 
@@ -64,15 +71,20 @@ final class HomeViewModel {
     return showDeleted;
   }
 
+  BooleanProperty formsLoaded() {
+    return formsLoaded;
+  }
+
   void setForms(List<FormListing> listings) {
     forms.setAll(listings);
+    formsLoaded.set(true);
   }
 
   /** Reloads the draft list; a slower, older reload never overwrites a newer one. */
   void refresh() {
     long mine = ++generation;
     String query = search.get() == null ? "" : search.get().strip();
-    DraftSort order = sort.get();
+    DraftSort order = sort.get() == null ? DraftSort.UPDATED_NEWEST : sort.get();
     boolean deleted = showDeleted.get();
     tasks.run(
         () -> drafts.list(query, order, deleted),

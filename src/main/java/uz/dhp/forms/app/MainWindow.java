@@ -6,7 +6,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import org.controlsfx.control.action.Action;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -21,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.util.StringConverter;
 import org.controlsfx.control.NotificationPane;
+import org.controlsfx.control.action.Action;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.dhp.forms.app.DraftIndex.DraftRow;
@@ -52,7 +52,7 @@ final class MainWindow {
     this.ctx = ctx;
     this.i18n = ctx.i18n();
     this.homeModel = new HomeViewModel(ctx.drafts(), ctx.tasks(), this::showFailure);
-    this.home = new HomeView(homeModel, i18n, this::openDraft, this::confirmDelete);
+    this.home = new HomeView(homeModel, i18n, ctx.formsDir(), this::openDraft, this::confirmDelete);
     frame.setTop(buildTopBar());
     frame.setCenter(content);
     frame.setBottom(buildStatusBar());
@@ -66,7 +66,7 @@ final class MainWindow {
             .orElse(DEFAULT_FONT_SIZE);
     applyFontSize();
     showHome();
-    homeModel.setForms(ctx.forms().get());
+    ctx.tasks().run(ctx.forms()::get, homeModel::setForms, this::showFailure);
   }
 
   Parent root() {
@@ -85,8 +85,7 @@ final class MainWindow {
     acc.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), () -> zoom(+1));
     acc.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), () -> zoom(+1));
     acc.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), () -> zoom(-1));
-    acc.put(
-        new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> zoom(-1));
+    acc.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> zoom(-1));
     acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> zoom(0));
     acc.put(new KeyCodeCombination(KeyCode.ESCAPE), this::escape);
     return scene;
@@ -118,21 +117,31 @@ final class MainWindow {
     if (row == null) {
       return;
     }
-    String who = row.patientName() == null || row.patientName().isBlank() ? row.formId() : row.patientName();
-    notifications.getActions().setAll(
-        new Action(i18n.get("home.drafts.delete.confirm"), e -> {
-          notifications.hide();
-          homeModel.delete(row, () -> offerUndo(row));
-        }),
-        new Action(i18n.get("common.cancel"), e -> notifications.hide()));
+    String who =
+        row.patientName() == null || row.patientName().isBlank() ? row.formId() : row.patientName();
+    notifications
+        .getActions()
+        .setAll(
+            new Action(
+                i18n.get("home.drafts.delete.confirm"),
+                e -> {
+                  notifications.hide();
+                  homeModel.delete(row, () -> offerUndo(row));
+                }),
+            new Action(i18n.get("common.cancel"), e -> notifications.hide()));
     notifications.show(i18n.get("home.drafts.delete.question", who));
   }
 
   private void offerUndo(DraftRow row) {
-    notifications.getActions().setAll(new Action(i18n.get("common.undo"), e -> {
-      notifications.hide();
-      homeModel.restore(row);
-    }));
+    notifications
+        .getActions()
+        .setAll(
+            new Action(
+                i18n.get("common.undo"),
+                e -> {
+                  notifications.hide();
+                  homeModel.restore(row);
+                }));
     notifications.show(i18n.get("home.drafts.deleted"));
   }
 
@@ -142,10 +151,18 @@ final class MainWindow {
     notifications.show(text);
   }
 
-  /** Shown for a failed background task: a plain message and an incident code; details in the log. */
+  /**
+   * Shown for a failed background task: a plain message and an incident code; details in the log.
+   */
   void showFailure(Throwable error) {
+    if (error instanceof UserFacingFailure f) {
+      LOG.warn("Operation failed: {}", f.getMessage());
+      notify(i18n.get(f.key(), f.args()));
+      return;
+    }
     String incident = Integer.toHexString(System.identityHashCode(error));
-    LOG.error("Background task failed (incident {})", incident, ErrorReporter.withoutMessages(error));
+    LOG.error(
+        "Background task failed (incident {})", incident, ErrorReporter.withoutMessages(error));
     notify(i18n.get("error.unexpected", incident));
   }
 

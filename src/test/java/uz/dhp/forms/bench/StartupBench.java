@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Cold start to first frame: the app (with a fresh data directory and the repository's forms) vs
- * an empty JavaFX window of the same size, each in a fresh JVM started the same way, alternating.
- * Run: {@code mvn -B -q -Pbench -Dbench=StartupBench test-compile exec:exec} (optionally {@code
+ * Cold start to first frame: the app (with a fresh data directory and the repository's forms) vs an
+ * empty JavaFX window of the same size, each in a fresh JVM started the same way, alternating. Run:
+ * {@code mvn -B -q -Pbench -Dbench=StartupBench test-compile exec:exec} (optionally {@code
  * -Dbench.args=RUNS}).
  */
 public final class StartupBench {
@@ -37,7 +37,8 @@ public final class StartupBench {
     Arrays.sort(empty);
     long appMedian = app[runs / 2];
     long emptyMedian = empty[runs / 2];
-    System.out.println("| measure (JVM uptime at first frame, ms) | DHP Forms | empty JavaFX window |");
+    System.out.println(
+        "| measure (JVM uptime at first frame, ms) | DHP Forms | empty JavaFX window |");
     System.out.println("|---|---|---|");
     System.out.printf("| median of %d | %d | %d |%n", runs, appMedian, emptyMedian);
     System.out.printf("| min | %d | %d |%n", app[0], empty[0]);

@@ -1,0 +1,121 @@
+package uz.dhp.forms.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uz.dhp.forms.app.AppContext.StartupNotice;
+import uz.dhp.forms.i18n.UiLanguage;
+import uz.dhp.forms.store.Actor;
+import uz.dhp.forms.store.Store;
+import uz.dhp.forms.store.StoreLocation;
+import uz.dhp.forms.store.StoreOpenOutcome;
+import uz.dhp.forms.store.StoreOpener;
+import uz.dhp.forms.support.IdGenerator;
+import uz.dhp.forms.ui.I18n;
+import uz.dhp.forms.ui.TaskRunner;
+
+/** Builds the application's services from the options; owns what must be closed at exit. */
+final class AppRuntime implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AppRuntime.class);
+
+  private final AppContext context;
+  private final Optional<Store> store;
+
+  private AppRuntime(AppContext context, Optional<Store> store) {
+    this.context = context;
+    this.store = store;
+  }
+
+  /** Opens (or recovers) the store; never throws for a broken or unwritable store. */
+  static AppRuntime start(AppOptions options, TaskRunner tasks) {
+    Path dataDir =
+        options.dataDir().orElseGet(() -> StoreLocation.forCurrentUser(null).toAbsolutePath());
+    StoreOpenOutcome outcome = new StoreOpener(Clock.systemUTC()).open(dataDir);
+    Store store = null;
+    StartupNotice notice = null;
+    if (outcome instanceof StoreOpenOutcome.Opened o) {
+      store = o.store();
+    } else if (outcome instanceof StoreOpenOutcome.RecoveredFromCorruption r) {
+      store = r.store();
+      LOG.warn("Store recovered: {} ({}); old file kept aside", r.reasonKey(), r.detail());
+      notice = new StartupNotice(r.reasonKey(), List.of(r.movedAside().toString()));
+    } else {
+      StoreOpenOutcome.Unavailable u = (StoreOpenOutcome.Unavailable) outcome;
+      LOG.error("Store unavailable: {} ({})", u.reasonKey(), u.detail());
+      notice = new StartupNotice(u.reasonKey(), List.of(u.directory().toString()));
+    }
+
+    DraftIndex drafts;
+    AppSettings settings;
+    if (store != null) {
+      drafts =
+          new StoreDraftIndex(
+              store.drafts(),
+              new Actor(System.getProperty("user.name", "user")),
+              IdGenerator.random()::newId,
+              AppRuntime::emptyResponse);
+      settings = new StoreAppSettings(store.settings());
+    } else {
+      drafts = new UnavailableDraftIndex(notice);
+      settings = new MemorySettings();
+    }
+    UiLanguage language =
+        settings.get(AppSettings.LANGUAGE).flatMap(UiLanguage::fromTag).orElse(UiLanguage.UZ_LATN);
+    Supplier<List<FormListing>> forms = new FormDirectory(options.formsDir())::scan;
+    AppContext context =
+        new AppContext(
+            new I18n(language),
+            tasks,
+            drafts,
+            settings,
+            forms,
+            options.formsDir().toAbsolutePath().toString(),
+            store != null ? store.databaseFile().toString() : dataDir.toString(),
+            notice);
+    return new AppRuntime(context, Optional.ofNullable(store));
+  }
+
+  AppContext context() {
+    return context;
+  }
+
+  /** An in-progress QuestionnaireResponse with no answers yet. */
+  static String emptyResponse(String formId, String formVersion) {
+    return "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"in-progress\","
+        + "\"questionnaire\":\""
+        + jsonEscape(formId)
+        + "|"
+        + jsonEscape(formVersion)
+        + "\"}";
+  }
+
+  private static String jsonEscape(String s) {
+    StringBuilder b = new StringBuilder();
+    for (char c : s.toCharArray()) {
+      if (c == '"' || c == '\\') {
+        b.append('\\').append(c);
+      } else if (c < 0x20) {
+        b.append(String.format("\\u%04x", (int) c));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  private boolean closed;
+
+  /** Closes the store; safe to call more than once. */
+  @Override
+  public synchronized void close() {
+    if (!closed) {
+      closed = true;
+      store.ifPresent(Store::close);
+    }
+  }
+}

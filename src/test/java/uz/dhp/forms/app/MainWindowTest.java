@@ -1,0 +1,227 @@
+package uz.dhp.forms.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import uz.dhp.forms.app.DraftIndex.DraftRow;
+import uz.dhp.forms.i18n.UiLanguage;
+import uz.dhp.forms.ui.TaskRunner;
+
+/** The shell on a real store in a temporary folder, driven through the UI. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+  @TempDir static Path temp;
+  private static Path dataDir;
+  private static Path formsDir;
+
+  private AppRuntime runtime;
+  private TaskRunner tasks;
+
+  @Start
+  void start(Stage stage) throws IOException {
+    dataDir = Files.createTempDirectory(temp, "data");
+    formsDir = Files.createTempDirectory(temp, "forms");
+    writeForm("alpha", "Alfa shakli", "Форма Альфа", "Alpha form", "1.0.0");
+    writeForm("beta", "Beta shakli", "Форма Бета", "Beta form", "2.1.0");
+    Files.createDirectories(formsDir.resolve("broken"));
+    Files.writeString(formsDir.resolve("broken/questionnaire.json"), "{ not json");
+    tasks = TaskRunner.background();
+    runtime =
+        AppRuntime.start(
+            AppOptions.parse(List.of("--data-dir=" + dataDir, "--forms-dir=" + formsDir), Map.of()),
+            tasks);
+    MainWindow window = new MainWindow(runtime.context());
+    stage.setScene(window.createScene(1100, 700));
+    stage.show();
+  }
+
+  @AfterEach
+  void close() {
+    tasks.close();
+    runtime.close();
+  }
+
+  @Test
+  void listsEveryFormInTheFormsFolderIncludingBrokenOnes(FxRobot robot) throws Exception {
+    ListView<FormListing> forms = robot.lookup("#formList").queryListView();
+    waitUntil(() -> forms.getItems().size() == 3);
+    assertThat(forms.getItems())
+        .extracting(FormListing::formId)
+        .containsExactly("alpha", "beta", "broken");
+    assertThat(forms.getItems().get(2)).isInstanceOf(FormListing.Unavailable.class);
+    assertThat(robot.lookup("Alfa shakli (versiya 1.0.0)").tryQuery()).isPresent();
+    assertThat(
+            robot
+                .lookup(
+                    n ->
+                        n instanceof javafx.scene.control.Labeled l
+                            && l.getText() != null
+                            && l.getText().startsWith("questionnaire.json: foydalanib boʻlmaydi"))
+                .tryQuery())
+        .isPresent();
+  }
+
+  @Test
+  void switchingLanguageChangesEveryLabelAndIsRemembered(FxRobot robot) throws Exception {
+    Button newDraft = robot.lookup("#newDraft").queryButton();
+    assertThat(newDraft.getText()).isEqualTo("Yangi qoralama (Enter)");
+    selectLanguage(robot, UiLanguage.RU);
+    assertThat(newDraft.getText()).isEqualTo("Новый черновик (Enter)");
+    assertThat(robot.lookup("Черновики").tryQuery()).isPresent();
+    assertThat(robot.lookup("#storeStatus").queryAs(Label.class).getText()).startsWith("Данные: ");
+    ListView<FormListing> forms = robot.lookup("#formList").queryListView();
+    waitUntil(() -> forms.getItems().size() == 3);
+    assertThat(robot.lookup("Форма Альфа (версия 1.0.0)").tryQuery()).isPresent();
+
+    selectLanguage(robot, UiLanguage.EN);
+    assertThat(newDraft.getText()).isEqualTo("New draft (Enter)");
+    assertThat(robot.lookup("Alpha form (version 1.0.0)").tryQuery()).isPresent();
+    selectLanguage(robot, UiLanguage.UZ_CYRL);
+    assertThat(newDraft.getText()).isEqualTo("Янги қоралама (Enter)");
+    // Uzbek Cyrillic falls back to the Latin-script title when the form has no Cyrillic one.
+    assertThat(robot.lookup("Alfa shakli (версия 1.0.0)").tryQuery()).isPresent();
+
+    // Remembered: a new start on the same data folder comes up in the last language.
+    waitUntil(
+        () -> runtime.context().settings().get(AppSettings.LANGUAGE).orElse("").equals("uz-Cyrl"));
+    runtime.close();
+    try (TaskRunner other = TaskRunner.background()) {
+      AppRuntime again =
+          AppRuntime.start(AppOptions.parse(List.of("--data-dir=" + dataDir), Map.of()), other);
+      try {
+        assertThat(again.context().i18n().language()).isEqualTo(UiLanguage.UZ_CYRL);
+        assertThat(again.context().startupNotice()).isNull();
+      } finally {
+        again.close();
+      }
+    }
+  }
+
+  @Test
+  void aDraftCanBeCreatedOpenedDeletedAndRestored(FxRobot robot) throws Exception {
+    selectLanguage(robot, UiLanguage.EN);
+    ListView<FormListing> forms = robot.lookup("#formList").queryListView();
+    waitUntil(() -> forms.getItems().size() == 3);
+    robot.clickOn("Beta form (version 2.1.0)");
+    robot.clickOn("#newDraft");
+    waitUntil(() -> robot.lookup("#draftView").tryQuery().isPresent());
+    assertThat(robot.lookup("#fact-0").queryAs(Label.class).getText()).isEqualTo("beta 2.1.0");
+    assertThat(robot.lookup("#draftAnswers").queryTextInputControl().getText())
+        .contains("\"status\":\"in-progress\"");
+
+    robot.clickOn("#backHome");
+    TableView<DraftRow> table = robot.lookup("#draftTable").queryTableView();
+    waitUntil(() -> table.getItems().size() == 1);
+    assertThat(table.getItems().get(0).formId()).isEqualTo("beta");
+
+    // Open from the list.
+    robot.clickOn("beta");
+    robot.clickOn("#openDraft");
+    waitUntil(() -> robot.lookup("#draftView").tryQuery().isPresent());
+    robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    waitUntil(() -> robot.lookup("#draftTable").tryQuery().isPresent());
+
+    // Delete asks first; cancel keeps it.
+    robot.clickOn("beta");
+    robot.clickOn("#deleteDraft");
+    clickVisible(robot, "Cancel");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(table.getItems()).hasSize(1);
+
+    robot.clickOn("beta");
+    robot.clickOn("#deleteDraft");
+    clickVisible(robot, "Delete");
+    waitUntil(() -> table.getItems().isEmpty());
+
+    // Soft delete: still there under "Show deleted", and restorable.
+    robot.clickOn("#showDeleted");
+    waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).deleted());
+    robot.clickOn("beta");
+    robot.clickOn("#restoreDraft");
+    waitUntil(() -> table.getItems().size() == 1 && !table.getItems().get(0).deleted());
+  }
+
+  @Test
+  void searchFiltersTheDraftList(FxRobot robot) throws Exception {
+    DraftIndex drafts = runtime.context().drafts();
+    drafts.create("alpha", "1.0.0");
+    drafts.create("beta", "2.1.0");
+    drafts.create("beta", "2.1.0");
+    TableView<DraftRow> table = robot.lookup("#draftTable").queryTableView();
+    robot.interact(
+        () -> robot.lookup("#showDeleted").queryAs(javafx.scene.control.CheckBox.class).fire());
+    robot.interact(
+        () -> robot.lookup("#showDeleted").queryAs(javafx.scene.control.CheckBox.class).fire());
+    waitUntil(() -> table.getItems().size() == 3);
+    robot.clickOn("#draftSearch").write("alph");
+    waitUntil(() -> table.getItems().size() == 1);
+    assertThat(table.getItems().get(0).formId()).isEqualTo("alpha");
+  }
+
+  private void selectLanguage(FxRobot robot, UiLanguage language) {
+    ComboBox<UiLanguage> box = robot.lookup("#languageSwitch").queryComboBox();
+    robot.interact(() -> box.setValue(language));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  /** Clicks the visible button with this text once the notification bar has slid in. */
+  private static void clickVisible(FxRobot robot, String text) throws Exception {
+    waitUntil(
+        () ->
+            robot
+                .lookup(n -> n instanceof Button b && text.equals(b.getText()) && b.isVisible())
+                .match(org.testfx.util.NodeQueryUtils.isVisible())
+                .tryQuery()
+                .isPresent());
+    robot.clickOn(
+        robot
+            .lookup(n -> n instanceof Button b && text.equals(b.getText()))
+            .match(org.testfx.util.NodeQueryUtils.isVisible())
+            .queryButton());
+  }
+
+  static void waitUntil(Callable<Boolean> condition) throws Exception {
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  private static void writeForm(String id, String uz, String ru, String en, String version)
+      throws IOException {
+    Path dir = Files.createDirectories(formsDir.resolve(id));
+    String json =
+        """
+        {"resourceType":"Questionnaire","id":"%s","version":"%s","status":"active",
+         "title":"%s",
+         "_title":{"extension":[
+           {"url":"http://hl7.org/fhir/StructureDefinition/translation","extension":[
+             {"url":"lang","valueCode":"ru"},{"url":"content","valueString":"%s"}]},
+           {"url":"http://hl7.org/fhir/StructureDefinition/translation","extension":[
+             {"url":"lang","valueCode":"en"},{"url":"content","valueString":"%s"}]}]},
+         "item":[{"linkId":"q1","type":"string","text":"Ism"}]}
+        """
+            .formatted(id, version, uz, ru, en);
+    Files.writeString(dir.resolve("questionnaire.json"), json, StandardCharsets.UTF_8);
+  }
+}
