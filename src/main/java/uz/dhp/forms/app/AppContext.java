@@ -12,6 +12,7 @@ import uz.dhp.forms.ui.TaskRunner;
  * @param forms lists the forms; slow (reads files), called off the FX thread
  * @param formsDir where forms are read from, for messages
  * @param storeLocation shown in the status bar so a clinic knows where its data lives
+ * @param fontSize the remembered base font size (px)
  * @param startupNotice a message to show once the window is up (e.g. the store was recovered), or
  *     null
  */
@@ -23,6 +24,7 @@ record AppContext(
     Supplier<List<FormListing>> forms,
     String formsDir,
     String storeLocation,
+    double fontSize,
     StartupNotice startupNotice) {
 
   /** A localized message for the user, shown once after start. */

@@ -76,8 +76,21 @@ final class AppRuntime implements AutoCloseable {
             forms,
             options.formsDir().toAbsolutePath().toString(),
             store != null ? store.databaseFile().toString() : dataDir.toString(),
+            settings
+                .get(AppSettings.FONT_SIZE)
+                .flatMap(AppRuntime::parseDouble)
+                .filter(size -> size >= 8 && size <= 40)
+                .orElse(MainWindow.DEFAULT_FONT_SIZE),
             notice);
     return new AppRuntime(context, Optional.ofNullable(store));
+  }
+
+  private static Optional<Double> parseDouble(String s) {
+    try {
+      return Optional.of(Double.parseDouble(s));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
   }
 
   AppContext context() {

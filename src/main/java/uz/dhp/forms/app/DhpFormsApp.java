@@ -2,6 +2,7 @@ package uz.dhp.forms.app;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -18,27 +19,57 @@ import uz.dhp.forms.ui.TaskRunner;
  */
 public final class DhpFormsApp extends Application {
 
-  private static final Logger LOG = LoggerFactory.getLogger(DhpFormsApp.class);
   static final String FIRST_FRAME_MARKER = "DHP_FORMS_FIRST_FRAME_MS=";
 
   private AppRuntime runtime;
   private TaskRunner tasks;
   private MainWindow window;
 
+  /** Started by {@link #main} so that logging and the store start while the toolkit starts. */
+  private static volatile CompletableFuture<Started> early;
+
+  /** What {@link #boot} produces. */
+  private record Started(TaskRunner tasks, AppRuntime runtime) {}
+
   public static void main(String[] args) {
+    List<String> list = List.of(args);
+    early = CompletableFuture.supplyAsync(() -> boot(list), DhpFormsApp::startDaemon);
     launch(DhpFormsApp.class, args);
+  }
+
+  private static void startDaemon(Runnable r) {
+    Thread t = new Thread(r, "dhp-boot");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static Started boot(List<String> args) {
+    long t0 = System.nanoTime();
+    TaskRunner tasks = TaskRunner.background();
+    AppRuntime runtime = AppRuntime.start(AppOptions.parse(args, propertiesAsMap()), tasks);
+    log()
+        .info(
+            "Store ready in {} ms (JVM uptime {} ms)",
+            (System.nanoTime() - t0) / 1_000_000,
+            ManagementFactory.getRuntimeMXBean().getUptime());
+    return new Started(tasks, runtime);
+  }
+
+  private static Logger log() {
+    return LoggerFactory.getLogger(DhpFormsApp.class);
   }
 
   @Override
   public void init() {
-    List<String> args = getParameters().getRaw();
-    AppOptions options = AppOptions.parse(args, propertiesAsMap());
-    tasks = TaskRunner.background();
-    runtime = AppRuntime.start(options, tasks);
+    CompletableFuture<Started> booting = early;
+    Started started = booting != null ? booting.join() : boot(getParameters().getRaw());
+    tasks = started.tasks();
+    runtime = started.runtime();
   }
 
   @Override
   public void start(Stage stage) {
+    long t0 = System.nanoTime();
     window = new MainWindow(runtime.context());
     Thread.setDefaultUncaughtExceptionHandler(new ErrorReporter(window::showIncident));
     stage.setScene(window.createScene(1180, 760));
@@ -47,6 +78,11 @@ public final class DhpFormsApp extends Application {
     stage.setMinHeight(560);
     stage.show();
     window.showStartupNotice();
+    log()
+        .info(
+            "Window shown in {} ms (JVM uptime {} ms)",
+            (System.nanoTime() - t0) / 1_000_000,
+            ManagementFactory.getRuntimeMXBean().getUptime());
     if (getParameters().getRaw().contains("--smoke-test")) {
       reportFirstFrameAndExit();
     }
@@ -60,7 +96,7 @@ public final class DhpFormsApp extends Application {
     if (runtime != null) {
       runtime.close();
     }
-    LOG.info("Stopped");
+    log().info("Stopped");
   }
 
   /** Prints the JVM uptime at the first rendered pulse, then exits (benchmark / smoke test). */

@@ -59,11 +59,7 @@ final class MainWindow {
     notifications = new NotificationPane(frame);
     notifications.setId("notifications");
     notifications.setShowFromTop(true);
-    fontSize =
-        ctx.settings()
-            .get(AppSettings.FONT_SIZE)
-            .flatMap(MainWindow::parseDouble)
-            .orElse(DEFAULT_FONT_SIZE);
+    fontSize = ctx.fontSize();
     applyFontSize();
     showHome();
     ctx.tasks().run(ctx.forms()::get, homeModel::setForms, this::showFailure);
@@ -287,13 +283,5 @@ final class MainWindow {
   void showStartupNotice() {
     Optional.ofNullable(ctx.startupNotice())
         .ifPresent(n -> notify(i18n.get(n.key(), n.args().toArray())));
-  }
-
-  private static Optional<Double> parseDouble(String s) {
-    try {
-      return Optional.of(Double.parseDouble(s));
-    } catch (NumberFormatException e) {
-      return Optional.empty();
-    }
   }
 }
