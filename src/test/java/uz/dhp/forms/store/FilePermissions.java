@@ -63,9 +63,13 @@ final class FilePermissions implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
+  public void close() throws IOException {
     if (immutable) {
-      run("chattr", "-i", path.toString());
+      try {
+        run("chattr", "-i", path.toString());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
     Files.setPosixFilePermissions(path, original);
   }
