@@ -42,4 +42,38 @@ final class BundleJson {
     }
     return false;
   }
+
+  static final String PINFL_SYSTEM = "https://dhp.uz/fhir/core/sid/pid/uz/ni";
+
+  /** The entry whose fullUrl is {@code reference}, if any. */
+  static Optional<JsonNode> resolve(JsonNode bundle, String reference) {
+    for (JsonNode entry : bundle.path("entry")) {
+      if (reference.equals(entry.path("fullUrl").asText(null))) {
+        return Optional.of(entry.path("resource"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The PINFL of the practitioner behind a PractitionerRole reference, when the Bundle contains
+   * both the role and the Practitioner with a PINFL identifier.
+   */
+  static Optional<String> practitionerPinfl(JsonNode bundle, String roleReference) {
+    return resolve(bundle, roleReference)
+        .filter(r -> "PractitionerRole".equals(r.path("resourceType").asText(null)))
+        .map(r -> r.path("practitioner").path("reference").asText(""))
+        .flatMap(ref -> resolve(bundle, ref))
+        .filter(p -> "Practitioner".equals(p.path("resourceType").asText(null)))
+        .flatMap(
+            p -> {
+              for (JsonNode id : p.path("identifier")) {
+                if (PINFL_SYSTEM.equals(id.path("system").asText(null))
+                    && id.path("value").isTextual()) {
+                  return Optional.of(id.path("value").asText());
+                }
+              }
+              return Optional.empty();
+            });
+  }
 }

@@ -16,6 +16,8 @@ public sealed interface SignatureOutcome {
    * @param signingTime the signing time claimed in the protected header ({@code sigT})
    * @param algorithm the JWS algorithm used
    * @param compactJws the verified compact JWS (detached payload), to be stored in the Provenance
+   * @param documentHash base64url SHA-256 of the canonical bytes this signature was verified
+   *     against
    */
   record Verified(
       SignerIdentity signer,
@@ -23,7 +25,8 @@ public sealed interface SignatureOutcome {
       List<X509Certificate> chain,
       Instant signingTime,
       SignatureAlgorithm algorithm,
-      String compactJws)
+      String compactJws,
+      String documentHash)
       implements SignatureOutcome {
     public Verified {
       chain = List.copyOf(chain);

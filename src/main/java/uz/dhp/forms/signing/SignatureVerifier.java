@@ -123,7 +123,13 @@ public final class SignatureVerifier {
       return SignatureOutcome.Rejected.of("signing.rejected.signerMismatch", signer.displayName());
     }
     return new SignatureOutcome.Verified(
-        signer, leaf, facts.chain(), signingTime, facts.algorithm(), compactJws);
+        signer,
+        leaf,
+        facts.chain(),
+        signingTime,
+        facts.algorithm(),
+        compactJws,
+        document.hashBase64Url());
   }
 
   private static boolean signatureMatches(String compactJws, byte[] payload, PublicKey key) {
