@@ -35,14 +35,25 @@ final class Database implements AutoCloseable {
     this.connection = connection;
   }
 
-  /**
-   * Opens a connection without touching the file's content: only the busy timeout is set, so that
-   * the caller can inspect a possibly damaged file before anything is written to it.
-   */
+  /** Opens a read-write connection; nothing is written until the caller does. */
   static Database connect(Path file) throws SQLException {
+    return connect(file, false);
+  }
+
+  /**
+   * Opens a read-only connection for inspecting a possibly damaged file: it cannot write to the
+   * file, and unlike a read-write connection it does not checkpoint the WAL into the file when it
+   * closes, so a file that is then moved aside keeps its original bytes.
+   */
+  static Database connectReadOnly(Path file) throws SQLException {
+    return connect(file, true);
+  }
+
+  private static Database connect(Path file, boolean readOnly) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.enableLoadExtension(false);
     config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.setReadOnly(readOnly);
     Connection c = config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
     return new Database(file, c);
   }

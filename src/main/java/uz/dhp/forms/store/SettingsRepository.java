@@ -31,7 +31,9 @@ public final class SettingsRepository {
     if (parsed.isEmpty()) {
       // Log the key only: values are user data.
       LOG.warn(
-          "Setting {} holds a value that is not a {}; using the default", key.name(), key.type());
+          "Setting {} holds a value that is not of type {}; using the default",
+          key.name(),
+          key.type());
       return key.defaultValue();
     }
     return parsed.get();

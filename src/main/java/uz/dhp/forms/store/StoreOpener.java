@@ -147,7 +147,7 @@ public final class StoreOpener {
   private Inspection.Damaged inspectExisting(Path file) throws SQLException {
     Database db;
     try {
-      db = Database.connect(file);
+      db = Database.connectReadOnly(file);
     } catch (SQLException e) {
       if (SqliteErrors.isDamagedFile(e)) {
         return new Inspection.Damaged(Reasons.NOT_A_DATABASE, SqliteErrors.describe(e));
