@@ -70,8 +70,10 @@ record Dependencies(Set<String> linkIds, Set<String> variables, boolean wide) {
       }
       default -> {}
     }
-    for (ExpressionNode p : n.getParameters()) {
-      walk(p, linkIds, vars, answers, other);
+    if (n.getParameters() != null) {
+      for (ExpressionNode p : n.getParameters()) {
+        walk(p, linkIds, vars, answers, other);
+      }
     }
     walk(n.getGroup(), linkIds, vars, answers, other);
     walk(n.getInner(), linkIds, vars, answers, other);

@@ -121,11 +121,13 @@ public final class FormSession {
     Set<String> linkIds = new LinkedHashSet<>();
     for (Node a : added) {
       linkIds.add(a.linkId());
-      for (Rule r :
-          List.of(form.enableRule(a.linkId()), form.calcRule(a.linkId())).stream()
-              .filter(java.util.Objects::nonNull)
-              .toList()) {
-        runner.apply(r, changes);
+      Rule enable = form.enableRule(a.linkId());
+      if (enable != null) {
+        runner.apply(enable, changes);
+      }
+      Rule calc = form.calcRule(a.linkId());
+      if (calc != null) {
+        runner.apply(calc, changes);
       }
     }
     changes.structure.add(parent);
