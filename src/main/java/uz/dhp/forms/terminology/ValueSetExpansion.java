@@ -1,0 +1,41 @@
+package uz.dhp.forms.terminology;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The codes of a value set, in definition order, with a type-ahead index per language built on
+ * first use.
+ */
+public final class ValueSetExpansion {
+
+  private final String url;
+  private final List<Concept> concepts;
+  private final Map<String, CodeSearchIndex> indexes = new ConcurrentHashMap<>();
+
+  public ValueSetExpansion(String url, List<Concept> concepts) {
+    this.url = url;
+    this.concepts = List.copyOf(concepts);
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public List<Concept> concepts() {
+    return concepts;
+  }
+
+  public boolean contains(String system, String code) {
+    return concepts.stream()
+        .anyMatch(c -> c.code().equals(code) && (system == null || system.equals(c.system())));
+  }
+
+  /** Type-ahead search in a language; see {@link CodeSearchIndex#search(String, int)}. */
+  public List<Concept> search(String query, String languageTag, int limit) {
+    return indexes
+        .computeIfAbsent(languageTag, l -> CodeSearchIndex.build(concepts, l))
+        .search(query, limit);
+  }
+}
