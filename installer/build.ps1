@@ -81,7 +81,7 @@ Run $mvn @('-B', '-q', '-DskipTests', 'clean', 'package',
 $props = 'target\maven-archiver\pom.properties'
 if (-not (Test-Path $props)) { Fail "$props missing: did mvn package build the jar?" }
 $p = @{}
-Get-Content $props | Where-Object { $_ -match '^(\w+)=(.*)$' } | ForEach-Object { $p[$Matches[1]] = $Matches[2] }
+foreach ($line in Get-Content $props) { if ($line -match '^(\w+)=(.*)$') { $p[$Matches[1]] = $Matches[2] } }
 $AppJar = "$($p['artifactId'])-$($p['version']).jar"
 if (-not (Test-Path "target\$AppJar")) { Fail "target\$AppJar not found" }
 # Installers want numbers only: 0.1.0-SNAPSHOT -> 0.1.0.
@@ -91,9 +91,10 @@ if (-not $Version) { Fail "cannot derive a numeric version from '$($p['version']
 Push-Location $Work
 try {
   Run $Jar @('xf', "$Root\target\$AppJar", 'META-INF/MANIFEST.MF')
-  $MainClass = (Select-String -Path 'META-INF\MANIFEST.MF' -Pattern '^Main-Class:\s*(\S+)').Matches.Groups[1].Value
+  $hit = Select-String -Path 'META-INF\MANIFEST.MF' -Pattern '^Main-Class:\s*(\S+)'
 } finally { Pop-Location }
-if (-not $MainClass) { Fail "target\$AppJar has no Main-Class (pom property app.mainClass)" }
+if (-not $hit) { Fail "target\$AppJar has no Main-Class (pom property app.mainClass)" }
+$MainClass = $hit.Matches[0].Groups[1].Value
 $classEntry = ($MainClass -replace '\.', '/') + '.class'
 if (-not ((& $Jar tf "target\$AppJar") -contains $classEntry)) { Fail "main class $MainClass is not in target\$AppJar" }
 
@@ -148,6 +149,10 @@ Run "$Jdk\bin\jpackage.exe" (@("@$Conf/common.args") + $osArgs + @(
   '--runtime-image', "$Work\runtime", '--dest', $Out, '--temp', "$Work\jpackage-temp") + $extra)
 
 Step 'Done'
-Get-ChildItem $Out -Exclude 'work' | Where-Object { $_.LastWriteTime -ge $started } |
-  ForEach-Object { Write-Host ("  {0}  {1:N0} bytes" -f $_.Name, $_.Length) }
+foreach ($item in Get-ChildItem $Out -Exclude 'work') {
+  if ($item.LastWriteTime -lt $started) { continue }
+  $bytes = if ($item -is [IO.FileInfo]) { $item.Length }
+           else { (Get-ChildItem $item.FullName -Recurse -File | Measure-Object Length -Sum).Sum }
+  Write-Host ("  {0}  {1:N0} bytes" -f $item.Name, $bytes)
+}
 Write-Host ("  built in {0:N0}s" -f ((Get-Date) - $started).TotalSeconds)
