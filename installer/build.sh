@@ -44,7 +44,7 @@ esac
 while [ $# -gt 0 ]; do
   case "$1" in
     --type) [ $# -ge 2 ] || die "--type needs a value"; TYPE=$2; shift 2 ;;
-    -h | --help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h | --help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$ROOT/installer/build.sh"; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
 done
