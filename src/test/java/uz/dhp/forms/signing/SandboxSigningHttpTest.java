@@ -246,4 +246,23 @@ class SandboxSigningHttpTest {
         .isEqualTo(404);
     assertThat(get(sandbox.origin() + "/sandbox/static/nothing.js").statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void aNonDocumentCannotStartACeremonyAndASignerErrorAttachesNothing() {
+    CeremonyStart start =
+        service.begin(
+            "{\"resourceType\":\"Patient\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            new SignerRole(ROLE, "x"),
+            f.practitioner(0).pinfl(),
+            UiLanguage.EN);
+    assertThat(start)
+        .isEqualTo(new CeremonyStart.Failed("signing.canonical.notDocument", java.util.List.of()));
+    SigningCeremony ceremony = begin(f.practitioner(0), UiLanguage.EN);
+    assertThat(
+            service.complete(
+                ceremony, sandbox.origin(), "{\"status\":\"error\",\"error\":\"oneid-timeout\"}"))
+        .isEqualTo(
+            new CeremonyOutcome.Rejected(
+                "signing.rejected.signerFailed", java.util.List.of("oneid-timeout")));
+  }
 }
