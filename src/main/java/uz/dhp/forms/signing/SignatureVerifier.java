@@ -81,7 +81,7 @@ public final class SignatureVerifier {
     if (checked instanceof Check.Fail<JwsHeaderRules.HeaderFacts> fail) {
       return fail.rejected();
     }
-    if (parts[2].isEmpty() || !Base64UrlText.isBase64Url(parts[2])) {
+    if (parts[2].isEmpty() || Base64UrlText.decode(parts[2]).isEmpty()) {
       return SignatureOutcome.Rejected.of("signing.rejected.malformed");
     }
     return verify(

@@ -296,9 +296,29 @@ final class NegativeCorpus {
 
     String valid = b.valid();
     String sig = valid.substring(valid.lastIndexOf('.') + 1);
+    String prefix = valid.substring(0, valid.length() - sig.length());
+    byte[] sigBytes = java.util.Base64.getUrlDecoder().decode(sig);
     out.add(
         b.forgery(
-            "truncated signature", valid.substring(0, valid.length() - 4), "signatureInvalid"));
+            "signature value truncated by 4 bytes",
+            prefix + b64u(java.util.Arrays.copyOf(sigBytes, sigBytes.length - 4)),
+            "signatureInvalid"));
+    // Cut so that the remaining length is 1 mod 4: no base64 text has that length.
+    int cut = 1;
+    while ((sig.length() - cut) % 4 != 1) {
+      cut++;
+    }
+    out.add(
+        b.forgery(
+            "signature text cut by " + cut, valid.substring(0, valid.length() - cut), "malformed"));
+    if (sig.length() % 4 != 0) {
+      // Same bytes, different spelling: non-zero padding bits in the last character.
+      String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+      char last = sig.charAt(sig.length() - 1);
+      String respelled =
+          sig.substring(0, sig.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+      out.add(b.forgery("non-canonical base64url signature", prefix + respelled, "malformed"));
+    }
     out.add(
         b.forgery(
             "signature dropped", valid.substring(0, valid.length() - sig.length()), "malformed"));
