@@ -20,7 +20,9 @@ final class Base64UrlText {
       return Optional.empty();
     }
     try {
-      return Optional.of(Base64.getUrlDecoder().decode(text));
+      byte[] bytes = Base64.getUrlDecoder().decode(text);
+      // Reject non-zero padding bits: one value, one spelling (no malleable JWS strings).
+      return encode(bytes).equals(text) ? Optional.of(bytes) : Optional.empty();
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }

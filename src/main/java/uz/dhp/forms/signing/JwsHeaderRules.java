@@ -25,10 +25,10 @@ import java.util.Set;
 final class JwsHeaderRules {
 
   /** JAdES {@code sigD} mechanism: the header carries the hash of the detached data. */
-  static final String HASH_MECHANISM = "http://uri.etsi.org/19182/ObjectIdByURIHash";
+  static final String HASH_MECHANISM = SignatureVerifier.HASH_REFERENCE_MECHANISM;
 
   /** JAdES {@code srCms} commitment type for an author's signature (ASTM E1762 OID). */
-  static final String AUTHOR_COMMITMENT = "urn:oid:1.2.840.10065.1.12.1.1";
+  static final String AUTHOR_COMMITMENT = SignatureVerifier.AUTHOR_COMMITMENT;
 
   static final Set<String> UNDERSTOOD_CRITICAL = Set.of("b64", "sigT", "sigD", "srCms");
 

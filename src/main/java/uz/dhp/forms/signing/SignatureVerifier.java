@@ -38,6 +38,13 @@ import java.util.Set;
  */
 public final class SignatureVerifier {
 
+  /** JAdES {@code sigD} mechanism of a hash-reference signature (the header carries the hash). */
+  public static final String HASH_REFERENCE_MECHANISM =
+      "http://uri.etsi.org/19182/ObjectIdByURIHash";
+
+  /** JAdES {@code srCms} commitment type of an author's signature (ASTM E1762 OID as URN). */
+  public static final String AUTHOR_COMMITMENT = "urn:oid:" + ProvenanceFactory.AUTHOR_SIGNATURE;
+
   /** Far above any real compact JWS with a certificate chain; bounds hostile input. */
   static final int MAX_JWS_LENGTH = 64 * 1024;
 
@@ -74,7 +81,7 @@ public final class SignatureVerifier {
     if (checked instanceof Check.Fail<JwsHeaderRules.HeaderFacts> fail) {
       return fail.rejected();
     }
-    if (parts[2].isEmpty() || !Base64UrlText.isBase64Url(parts[2])) {
+    if (parts[2].isEmpty() || Base64UrlText.decode(parts[2]).isEmpty()) {
       return SignatureOutcome.Rejected.of("signing.rejected.malformed");
     }
     return verify(

@@ -233,4 +233,24 @@ class SignedDocumentServiceTest {
     byte[] transplanted = edit(b, t -> t.withArray("entry").add(provenanceA));
     assertInvalid(transplanted, "signing.rejected.documentMismatch");
   }
+
+  @Test
+  void theSignedBundleIsStrictlyValidR5Json() {
+    SignedDocument signed = sign(f.document(signer, "strict"), signer, false);
+    org.hl7.fhir.r5.model.Bundle bundle =
+        f.fhir
+            .newJsonParser()
+            .setParserErrorHandler(new ca.uhn.fhir.parser.StrictErrorHandler())
+            .parseResource(
+                org.hl7.fhir.r5.model.Bundle.class,
+                new String(signed.bytes(), StandardCharsets.UTF_8));
+    org.hl7.fhir.r5.model.Provenance provenance =
+        (org.hl7.fhir.r5.model.Provenance)
+            bundle.getEntry().get(bundle.getEntry().size() - 1).getResource();
+    assertThat(provenance.getTargetFirstRep().getReference())
+        .isEqualTo("Bundle/" + signed.bundleId());
+    assertThat(provenance.getSignatureFirstRep().getSigFormat()).isEqualTo("application/jose");
+    assertThat(new String(provenance.getSignatureFirstRep().getData(), StandardCharsets.US_ASCII))
+        .contains("..");
+  }
 }

@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import uz.dhp.forms.signing.SignatureVerifier;
 
 /**
  * Makes detached JWS document signatures with sandbox test keys, in the formats {@link
@@ -30,12 +31,6 @@ import java.util.Set;
  * signs the canonical bytes themselves (b64 true or RFC 7797 false) for signers given the bytes.
  */
 public final class SandboxSigner {
-
-  /** JAdES {@code sigD} mechanism for a hash of detached data. */
-  public static final String HASH_MECHANISM = "http://uri.etsi.org/19182/ObjectIdByURIHash";
-
-  /** JAdES {@code srCms} commitment: ASTM E1762 author's signature. */
-  public static final String AUTHOR_COMMITMENT = "urn:oid:1.2.840.10065.1.12.1.1";
 
   private final Clock clock;
 
@@ -57,7 +52,7 @@ public final class SandboxSigner {
                 "sigD",
                 Map.of(
                     "mId",
-                    HASH_MECHANISM,
+                    SignatureVerifier.HASH_REFERENCE_MECHANISM,
                     "pars",
                     List.of(documentReference),
                     "hashM",
@@ -89,7 +84,8 @@ public final class SandboxSigner {
         .base64URLEncodePayload(base64Payload)
         .criticalParams(critical)
         .customParam("sigT", DateTimeFormatter.ISO_INSTANT.format(now))
-        .customParam("srCms", List.of(Map.of("commId", Map.of("id", AUTHOR_COMMITMENT))));
+        .customParam(
+            "srCms", List.of(Map.of("commId", Map.of("id", SignatureVerifier.AUTHOR_COMMITMENT))));
   }
 
   private static String sign(SigningCredential credential, JWSHeader header, byte[] payload) {

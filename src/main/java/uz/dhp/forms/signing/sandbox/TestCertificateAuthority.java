@@ -161,7 +161,10 @@ public final class TestCertificateAuthority {
         }
         List<X509Certificate> certs = new ArrayList<>();
         for (Certificate c : chain) {
-          certs.add((X509Certificate) c);
+          // PKCS#12 completes chains up to the root; x5c leaves the trust anchor out.
+          if (!c.equals(ca.root)) {
+            certs.add((X509Certificate) c);
+          }
         }
         ca.register(
             p,
