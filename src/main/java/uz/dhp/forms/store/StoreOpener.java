@@ -70,7 +70,14 @@ public final class StoreOpener {
       closeQuietly(lockChannel);
       return unavailable(Reasons.IN_USE, dir, "lock held by another DHP Forms instance");
     }
-    StoreOpenOutcome outcome = openLocked(dir, lockChannel, lock);
+    StoreOpenOutcome outcome;
+    try {
+      outcome = openLocked(dir, lockChannel, lock);
+    } catch (RuntimeException | Error e) {
+      // A bug, not a bad file: do not leave the lock held for the rest of the process.
+      closeQuietly(lockChannel);
+      throw e;
+    }
     if (outcome instanceof StoreOpenOutcome.Unavailable) {
       try {
         lock.release();
