@@ -118,6 +118,29 @@ class CrashSafetyTest {
     assertThat(total.acks).isGreaterThan(runs);
   }
 
+  @Test
+  void anotherProcessCannotOpenTheStoreWhileTheWriterHoldsIt() throws Exception {
+    Path dir = tmp.resolve("shared");
+    List<String> cmd = new ArrayList<>(childCommand());
+    cmd.addAll(List.of(dir.toString(), "1", Integer.toString(IDS)));
+    Path stdout = tmp.resolve("holder.out");
+    Process child = new ProcessBuilder(cmd).redirectOutput(stdout.toFile()).start();
+    try {
+      waitForAcks(child, stdout, 1, System.currentTimeMillis() + CHILD_TIMEOUT_MS);
+      StoreOpenOutcome outcome = new StoreOpener(Clock.systemUTC()).open(dir);
+      assertThat(outcome).isInstanceOf(StoreOpenOutcome.Unavailable.class);
+      assertThat(((StoreOpenOutcome.Unavailable) outcome).reasonKey())
+          .isEqualTo(StoreOpenOutcome.Reasons.IN_USE);
+    } finally {
+      child.destroyForcibly();
+      child.waitFor(30, TimeUnit.SECONDS);
+    }
+    // The kill released the lock: the store opens normally, nothing was moved aside.
+    StoreOpenOutcome after = new StoreOpener(Clock.systemUTC()).open(dir);
+    assertThat(after).isInstanceOf(StoreOpenOutcome.Opened.class);
+    ((StoreOpenOutcome.Opened) after).store().close();
+  }
+
   private Tally runLane(List<String> command, Path dir, int runs, long seed) throws Exception {
     SplittableRandom random = new SplittableRandom(seed);
     Map<String, Known> known = new HashMap<>();
