@@ -70,7 +70,14 @@ public final class StoreOpener {
       closeQuietly(lockChannel);
       return unavailable(Reasons.IN_USE, dir, "lock held by another DHP Forms instance");
     }
-    StoreOpenOutcome outcome = openLocked(dir, lockChannel, lock);
+    StoreOpenOutcome outcome;
+    try {
+      outcome = openLocked(dir, lockChannel, lock);
+    } catch (RuntimeException | Error e) {
+      // A bug, not a bad file: do not leave the lock held for the rest of the process.
+      closeQuietly(lockChannel);
+      throw e;
+    }
     if (outcome instanceof StoreOpenOutcome.Unavailable) {
       try {
         lock.release();
@@ -85,6 +92,7 @@ public final class StoreOpener {
   private StoreOpenOutcome openLocked(Path dir, FileChannel lockChannel, FileLock lock) {
     Path file = StoreLocation.databaseFile(dir);
     Inspection.Damaged damage = null;
+    boolean fresh = true;
     Path movedAside = null;
     try {
       if (Quarantine.hasOrphanCompanions(file)) {
@@ -92,7 +100,9 @@ public final class StoreOpener {
         LOG.warn("Moved a -wal/-shm without its database aside to {}", aside);
       }
       if (Files.exists(file)) {
-        damage = inspectExisting(file);
+        Inspection verdict = inspectExisting(file);
+        fresh = verdict instanceof Inspection.Empty;
+        damage = verdict instanceof Inspection.Damaged d ? d : null;
         if (damage != null) {
           movedAside = quarantine.moveAside(file, "damaged");
           LOG.error(
@@ -107,7 +117,6 @@ public final class StoreOpener {
     } catch (IOException e) {
       return unavailable(damage != null ? Reasons.MOVE_ASIDE : Reasons.IO, dir, e.toString());
     }
-    boolean existed = Files.exists(file);
     Database db;
     try {
       db = Database.connect(file);
@@ -123,7 +132,7 @@ public final class StoreOpener {
         return new StoreOpenOutcome.RecoveredFromCorruption(
             store, movedAside, damage.reasonKey(), damage.detail());
       }
-      AuditAction action = existed ? AuditAction.STORE_OPENED : AuditAction.STORE_CREATED;
+      AuditAction action = fresh ? AuditAction.STORE_CREATED : AuditAction.STORE_OPENED;
       appendStart(db, action);
       LOG.info("Store open: {}", file);
       return new StoreOpenOutcome.Opened(store);
@@ -143,8 +152,8 @@ public final class StoreOpener {
     }
   }
 
-  /** Inspects the existing file; returns the damage, or null when it can be used. */
-  private Inspection.Damaged inspectExisting(Path file) throws SQLException {
+  /** Inspects the existing file without writing to it. */
+  private Inspection inspectExisting(Path file) throws SQLException {
     Database db;
     try {
       db = Database.connectReadOnly(file);
@@ -155,8 +164,7 @@ public final class StoreOpener {
       throw e;
     }
     try (db) {
-      Inspection verdict = Inspection.inspect(db, migrator.latestVersion(), integrityCheck);
-      return verdict instanceof Inspection.Damaged d ? d : null;
+      return Inspection.inspect(db, migrator.latestVersion(), integrityCheck);
     }
   }
 

@@ -114,7 +114,9 @@ class CorruptFileTest {
   @Test
   void anEmptyFileIsTreatedAsANewStore() throws Exception {
     Files.write(file, new byte[0]);
-    Stores.open(dir, clock).close();
+    try (Store store = Stores.open(dir, clock)) {
+      assertThat(store.audit().recent(1).get(0).action()).isEqualTo(AuditAction.STORE_CREATED);
+    }
   }
 
   @Test

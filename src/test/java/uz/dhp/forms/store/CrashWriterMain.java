@@ -24,7 +24,9 @@ import java.util.SplittableRandom;
  * FAIL &lt;id&gt; &lt;outcome&gt; END             a save did not succeed (then exit 4)
  * </pre>
  *
- * Arguments: data directory, random seed, number of draft ids to cycle through.
+ * Arguments: data directory, random seed, number of draft ids to cycle through, and optionally a
+ * number of saves after which to exit normally (used once to record a class-data-sharing archive
+ * that makes the killed children start faster).
  */
 public final class CrashWriterMain {
 
@@ -34,6 +36,7 @@ public final class CrashWriterMain {
     Path dir = Path.of(args[0]);
     SplittableRandom random = new SplittableRandom(Long.parseLong(args[1]));
     int ids = Integer.parseInt(args[2]);
+    long maxSaves = args.length > 3 ? Long.parseLong(args[3]) : Long.MAX_VALUE;
     PrintStream out =
         new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
 
@@ -50,7 +53,7 @@ public final class CrashWriterMain {
     DraftRepository drafts = opened.store().drafts();
     emit(out, "READY");
     Actor actor = new Actor("crash-writer");
-    for (long n = 0; ; n++) {
+    for (long n = 0; n < maxSaves; n++) {
       String id = Stores.id(random.nextInt(ids));
       String json = responseJson(id, n, random);
       String sha = sha256(json);
@@ -67,6 +70,7 @@ public final class CrashWriterMain {
         System.exit(4);
       }
     }
+    opened.store().close();
   }
 
   private static void emit(PrintStream out, String line) {
