@@ -56,7 +56,7 @@ final class AppRuntime implements AutoCloseable {
       drafts =
           new StoreDraftIndex(
               store.drafts(),
-              new Actor(System.getProperty("user.name", "user")),
+              osUser(System.getProperty("user.name", "")),
               IdGenerator.random()::newId,
               AppRuntime::emptyResponse);
       settings = new StoreAppSettings(store.settings());
@@ -91,6 +91,19 @@ final class AppRuntime implements AutoCloseable {
     } catch (NumberFormatException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * The audit actor for the signed-in OS account (no app log-in yet). Account names may hold spaces
+   * or Cyrillic letters, which audit ids do not allow: those become {@code _}.
+   */
+  static Actor osUser(String accountName) {
+    String cleaned = accountName.replaceAll("[^A-Za-z0-9._@-]", "_");
+    if (cleaned.isEmpty()) {
+      cleaned = "unknown";
+    }
+    String id = "os:" + cleaned;
+    return new Actor(id.length() > 64 ? id.substring(0, 64) : id);
   }
 
   AppContext context() {

@@ -141,7 +141,7 @@ public final class SigningView {
     String hostOrigin = origin(page);
     engine
         .locationProperty()
-        .addListener((obs, old, now) -> guardLocation(engine, now, hostOrigin, page));
+        .addListener((obs, old, now) -> guardLocation(engine, now, hostOrigin));
     engine
         .getLoadWorker()
         .stateProperty()
@@ -158,8 +158,8 @@ public final class SigningView {
     engine.load(page.toString());
   }
 
-  private void guardLocation(WebEngine engine, String location, String hostOrigin, URI page) {
-    if (location == null || location.isEmpty()) {
+  private void guardLocation(WebEngine engine, String location, String hostOrigin) {
+    if (location == null || location.isEmpty() || "about:blank".equals(location)) {
       return;
     }
     String origin;
@@ -169,14 +169,24 @@ public final class SigningView {
       origin = "invalid";
     }
     if (!hostOrigin.equals(origin)) {
+      // Fail closed: a signing page that tries to take over the window is not one to sign with.
       blockedNavigations++;
-      LOG.warn("Blocked navigation of the signing window to another origin");
-      // Leave the event handler before loading again.
+      LOG.warn("Blocked navigation of the signing window to another origin; signing stopped");
       javafx.application.Platform.runLater(
           () -> {
             engine.getLoadWorker().cancel();
-            if (webView != null && webView.getEngine() == engine) {
-              engine.load(page.toString());
+            if (webView != null && webView.getEngine() == engine && ceremony != null) {
+              SigningCeremony running = ceremony;
+              tasks.run(
+                  () -> {
+                    service.cancel(running);
+                    return running;
+                  },
+                  r -> {},
+                  e -> LOG.warn("Cancelling the signing session failed", e));
+              finish(
+                  new CeremonyOutcome.Rejected(
+                      "signing.ui.navigationBlocked", java.util.List.of()));
             }
           });
     }
