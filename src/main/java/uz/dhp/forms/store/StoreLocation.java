@@ -11,7 +11,7 @@ import java.util.Map;
  * <ul>
  *   <li>explicit override (CLI {@code --data-dir}, else system property {@value
  *       #OVERRIDE_PROPERTY})
- *   <li>Windows: {@code %APPDATA%\DHP Forms}
+ *   <li>Windows: {@code %LOCALAPPDATA%\DHP Forms}
  *   <li>macOS: {@code ~/Library/Application Support/DHP Forms}
  *   <li>Linux and other Unix: {@code $XDG_DATA_HOME/dhp-forms}, else {@code
  *       ~/.local/share/dhp-forms}
@@ -34,7 +34,8 @@ public final class StoreLocation {
    * The data directory for these inputs.
    *
    * @param osName the {@code os.name} system property value
-   * @param env the process environment (only {@code APPDATA} and {@code XDG_DATA_HOME} are read)
+   * @param env the process environment (only {@code LOCALAPPDATA} and {@code XDG_DATA_HOME} are
+   *     read)
    * @param userHome the {@code user.home} system property value
    * @param override an explicit directory, or {@code null}/blank for the platform default
    */
@@ -45,12 +46,14 @@ public final class StoreLocation {
     }
     String os = osName.toLowerCase(Locale.ROOT);
     if (os.startsWith("windows")) {
-      String appData = env.get("APPDATA");
+      // LOCALAPPDATA, not the roaming APPDATA: with folder redirection the roaming profile can sit
+      // on a network share, where SQLite's locking and durability cannot be trusted.
+      String appData = env.get("LOCALAPPDATA");
       if (appData != null && !appData.isBlank()) {
         return Path.of(appData, WINDOWS_AND_MAC_DIR);
       }
-      // APPDATA is always set by Windows itself; this covers a stripped environment.
-      return Path.of(userHome, "AppData", "Roaming", WINDOWS_AND_MAC_DIR);
+      // LOCALAPPDATA is always set by Windows itself; this covers a stripped environment.
+      return Path.of(userHome, "AppData", "Local", WINDOWS_AND_MAC_DIR);
     }
     if (os.startsWith("mac") || os.startsWith("darwin")) {
       return Path.of(userHome, "Library", "Application Support", WINDOWS_AND_MAC_DIR);

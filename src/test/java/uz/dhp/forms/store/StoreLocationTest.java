@@ -25,12 +25,15 @@ class StoreLocationTest {
   }
 
   @Test
-  void windowsUsesAppData() {
-    Map<String, String> env = Map.of("APPDATA", "C:\\Users\\nurse\\AppData\\Roaming");
+  void windowsUsesLocalAppDataNotTheRoamingProfile() {
+    Map<String, String> env =
+        Map.of(
+            "LOCALAPPDATA", "C:\\Users\\nurse\\AppData\\Local",
+            "APPDATA", "C:\\Users\\nurse\\AppData\\Roaming");
     assertThat(StoreLocation.resolve("Windows 11", env, "C:\\Users\\nurse", null))
-        .isEqualTo(Path.of("C:\\Users\\nurse\\AppData\\Roaming", "DHP Forms"));
+        .isEqualTo(Path.of("C:\\Users\\nurse\\AppData\\Local", "DHP Forms"));
     assertThat(StoreLocation.resolve("Windows 10", Map.of(), "C:\\Users\\nurse", null))
-        .isEqualTo(Path.of("C:\\Users\\nurse", "AppData", "Roaming", "DHP Forms"));
+        .isEqualTo(Path.of("C:\\Users\\nurse", "AppData", "Local", "DHP Forms"));
   }
 
   @Test
@@ -44,7 +47,7 @@ class StoreLocationTest {
     for (String os : new String[] {"Linux", "Windows 11", "Mac OS X", "FreeBSD"}) {
       assertThat(
               StoreLocation.resolve(
-                  os, Map.of("APPDATA", "/x", "XDG_DATA_HOME", "/y"), "/home/u", " /srv/dhp "))
+                  os, Map.of("LOCALAPPDATA", "/x", "XDG_DATA_HOME", "/y"), "/home/u", " /srv/dhp "))
           .as(os)
           .isEqualTo(Path.of("/srv/dhp"));
     }
