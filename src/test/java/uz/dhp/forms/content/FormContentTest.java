@@ -3,6 +3,7 @@ package uz.dhp.forms.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.fhirpath.FHIRPathEngine;
 import org.hl7.fhir.r5.hapi.ctx.HapiWorkerContext;
 import org.hl7.fhir.r5.model.Base;
@@ -668,6 +670,105 @@ class FormContentTest {
       tokens.add(i.getAnswerValueSet().substring(i.getAnswerValueSet().lastIndexOf('/') + 1));
     }
     return tokens;
+  }
+
+  // ---------------------------------------------------------------- definitions resolve
+
+  /**
+   * Every {@code definition} names an element that exists: the element id (with slice names) is
+   * looked up in the profile's snapshot, and what lies below the deepest snapshot element is
+   * resolved through the R5 datatype definitions (e.g. {@code Encounter.identifier} + {@code
+   * Identifier.value}).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"form-003", "form-096"})
+  void everyDefinitionNamesAnExistingElement(String form) throws IOException {
+    Path packages = sharedDir.resolve("fhir-packages");
+    Assumptions.assumeTrue(
+        Files.isDirectory(packages),
+        "dhp.shared.dir has no fhir-packages/ - cannot resolve DHP profiles");
+    Map<String, JsonNode> profiles = structureDefinitions(packages);
+    List<String> unresolved = new ArrayList<>();
+    for (QuestionnaireItemComponent i : items(form)) {
+      if (i.hasDefinition() && !resolves(i.getDefinition(), profiles)) {
+        unresolved.add(i.getLinkId() + " -> " + i.getDefinition());
+      }
+    }
+    assertThat(unresolved).isEmpty();
+  }
+
+  static Map<String, JsonNode> structureDefinitionCache;
+
+  static Map<String, JsonNode> structureDefinitions(Path packages) throws IOException {
+    if (structureDefinitionCache == null) {
+      Map<String, JsonNode> byUrl = new HashMap<>();
+      for (String tgz : List.of("uz.dhp.core-0.8.0.tgz", "uz.dhp.integrations-0.8.0.tgz")) {
+        try (InputStream in = Files.newInputStream(packages.resolve(tgz))) {
+          NpmPackage.NpmPackageFolder folder =
+              NpmPackage.fromPackage(in).getFolders().get("package");
+          for (String f : folder.listFiles()) {
+            if (f.startsWith("StructureDefinition-")) {
+              JsonNode sd = json.readTree(folder.getContent().get(f));
+              byUrl.put(sd.path("url").asText(), sd);
+            }
+          }
+        }
+      }
+      structureDefinitionCache = byUrl;
+    }
+    return structureDefinitionCache;
+  }
+
+  static final DefaultProfileValidationSupport R5_CORE = new DefaultProfileValidationSupport(ctx());
+
+  static FhirContext ctx() {
+    return FhirContext.forR5Cached();
+  }
+
+  static JsonNode definitionOf(String url, Map<String, JsonNode> profiles) {
+    JsonNode sd = profiles.get(url);
+    if (sd == null) {
+      IBaseResource core = R5_CORE.fetchStructureDefinition(url);
+      if (core != null) {
+        try {
+          sd = json.readTree(ctx().newJsonParser().encodeResourceToString(core));
+        } catch (IOException e) {
+          throw new IllegalStateException(e);
+        }
+        profiles.put(url, sd);
+      }
+    }
+    return sd;
+  }
+
+  static boolean resolves(String definition, Map<String, JsonNode> profiles) {
+    String url = definition.substring(0, definition.indexOf('#'));
+    String path = definition.substring(definition.indexOf('#') + 1);
+    JsonNode sd = definitionOf(url, profiles);
+    return sd != null && resolvesIn(sd, path, profiles);
+  }
+
+  static boolean resolvesIn(JsonNode sd, String path, Map<String, JsonNode> profiles) {
+    Map<String, JsonNode> elements = new HashMap<>();
+    sd.path("snapshot").path("element").forEach(e -> elements.put(e.path("id").asText(), e));
+    String[] segments = path.split("\\.");
+    for (int n = segments.length; n >= 1; n--) {
+      String id = String.join(".", List.of(segments).subList(0, n));
+      JsonNode element = elements.get(id);
+      if (element != null) {
+        if (n == segments.length) {
+          return true;
+        }
+        String type = element.path("type").path(0).path("code").asText();
+        JsonNode datatype =
+            type.isEmpty()
+                ? null
+                : definitionOf("http://hl7.org/fhir/StructureDefinition/" + type, profiles);
+        String rest = String.join(".", List.of(segments).subList(n, segments.length));
+        return datatype != null && resolvesIn(datatype, type + "." + rest, profiles);
+      }
+    }
+    return false;
   }
 
   // ---------------------------------------------------------------- helpers
