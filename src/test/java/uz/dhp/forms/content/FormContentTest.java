@@ -169,18 +169,43 @@ class FormContentTest {
     assertThat(missing).as("answer items without definition '<profile>#<path>'").isEmpty();
   }
 
+  /**
+   * SDC 4 observation-based extraction: {@code true} makes an Observation (it needs an Observation
+   * definition and a code, except a newborn record whose code follows the birth order); {@code
+   * component} makes a component of the nearest ancestor group extracted as an Observation, and is
+   * used exactly for component definitions.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"form-003", "form-096"})
-  void observationExtractItemsCarryAnObservationCode(String form) {
+  void observationExtractIsConsistentWithDefinitions(String form) {
+    Questionnaire q = questionnaires.get(form);
     for (QuestionnaireItemComponent i : items(form)) {
       Extension ext = i.getExtensionByUrl(OBSERVATION_EXTRACT);
-      if (ext != null && ext.getValueBooleanType().booleanValue()) {
+      String value = ext == null ? "" : ext.getValue().primitiveValue();
+      boolean component =
+          i.hasDefinition() && i.getDefinition().endsWith("#Observation.component.value[x]");
+      assertThat(value.equals("component")).as(i.getLinkId()).isEqualTo(component);
+      if (value.equals("true")) {
         assertThat(i.getDefinition()).as(i.getLinkId()).contains("#Observation");
-        boolean groupWithoutCode = i.getType() == QuestionnaireItemType.GROUP && !i.hasCode();
-        // a newborn record group takes its code from the birth order (see form README)
-        if (!groupWithoutCode) {
+        if (i.getType() != QuestionnaireItemType.GROUP || i.hasCode()) {
           assertThat(i.getCode()).as(i.getLinkId()).isNotEmpty();
         }
+      }
+      if (component) {
+        List<QuestionnaireItemComponent> path = pathTo(q.getItem(), i.getLinkId());
+        boolean parentObservation =
+            path.subList(0, path.size() - 1).stream()
+                .anyMatch(
+                    g ->
+                        g.getExtensionByUrl(OBSERVATION_EXTRACT) != null
+                            && "true"
+                                .equals(
+                                    g.getExtensionByUrl(OBSERVATION_EXTRACT)
+                                        .getValue()
+                                        .primitiveValue()));
+        assertThat(parentObservation)
+            .as(i.getLinkId() + " has an Observation group above it")
+            .isTrue();
       }
     }
   }
