@@ -302,6 +302,15 @@ class FormContentTest {
     Assumptions.assumeTrue(
         Files.isDirectory(terminology), "dhp.shared.dir has no terminology/ - cannot check codes");
     Map<String, Map<String, String>> systems = codeSystems(terminology);
+    // UZ Core code systems that terminology/ leaves out (e.g. admit-source-local-cs) come from the
+    // package
+    Path packages = sharedDir.resolve("fhir-packages");
+    if (Files.isDirectory(packages)) {
+      if (coreCodeSystemCache == null) {
+        coreCodeSystemCache = packageCodeSystems(packages.resolve("uz.dhp.core-0.8.0.tgz"));
+      }
+      coreCodeSystemCache.forEach(systems::putIfAbsent);
+    }
     int checked = 0;
     for (QuestionnaireItemComponent i : items(form)) {
       List<Coding> codings = new ArrayList<>(i.getCode());
@@ -861,6 +870,25 @@ class FormContentTest {
       }
     }
     return urls;
+  }
+
+  static Map<String, Map<String, String>> coreCodeSystemCache;
+
+  static Map<String, Map<String, String>> packageCodeSystems(Path tgz) throws IOException {
+    Map<String, Map<String, String>> systems = new HashMap<>();
+    try (InputStream in = Files.newInputStream(tgz)) {
+      NpmPackage.NpmPackageFolder folder = NpmPackage.fromPackage(in).getFolders().get("package");
+      for (String f : folder.listFiles()) {
+        if (f.startsWith("CodeSystem-")) {
+          JsonNode cs = json.readTree(folder.getContent().get(f));
+          Map<String, String> concepts = new HashMap<>();
+          cs.path("concept")
+              .forEach(c -> concepts.put(c.path("code").asText(), c.path("display").asText()));
+          systems.put(cs.path("url").asText(), concepts);
+        }
+      }
+    }
+    return systems;
   }
 
   static Map<String, Map<String, String>> codeSystems(Path dir) throws IOException {
