@@ -387,6 +387,27 @@ class FormContentTest {
   }
 
   @Test
+  void form003WorkCapacityIsAskedOfDischargedAdultsOnly() {
+    String enable =
+        "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression";
+    String hl7 = "http://terminology.hl7.org/CodeSystem/discharge-disposition";
+    String home =
+        "https://terminology.dhp.uz/fhir/core/CodeSystem/encounter-discharge-disposition-home-cs";
+    QuestionnaireResponse adult =
+        dateTimes003("2026-02-08T10:00:00+05:00", "2026-02-18T09:00:00+05:00", "1990-04-12");
+    answer(adult, "003.outcome.disposition", new Coding(home, "mserv-0004-00004", null));
+    assertThat(evaluate("form-003", "003.outcome.work-capacity", enable, adult)).isEqualTo("true");
+    QuestionnaireResponse died =
+        dateTimes003("2026-02-08T10:00:00+05:00", "2026-02-18T09:00:00+05:00", "1990-04-12");
+    answer(died, "003.outcome.disposition", new Coding(hl7, "exp", null));
+    assertThat(evaluate("form-003", "003.outcome.work-capacity", enable, died)).isEqualTo("false");
+    QuestionnaireResponse child =
+        dateTimes003("2026-02-08T10:00:00+05:00", "2026-02-18T09:00:00+05:00", "2015-06-01");
+    answer(child, "003.outcome.disposition", new Coding(home, "mserv-0004-00004", null));
+    assertThat(evaluate("form-003", "003.outcome.work-capacity", enable, child)).isEqualTo("false");
+  }
+
+  @Test
   void form003BodyMassIndexFromHeightAndWeight() {
     QuestionnaireResponse qr = new QuestionnaireResponse();
     answer(qr, "003.personal.height", new Quantity().setValue(178).setCode("cm"));
@@ -463,13 +484,18 @@ class FormContentTest {
    * defines.
    */
   static String evaluate(String form, String linkId, QuestionnaireResponse qr) {
+    return evaluate(form, linkId, CALCULATED, qr);
+  }
+
+  static String evaluate(
+      String form, String linkId, String extensionUrl, QuestionnaireResponse qr) {
     Questionnaire q = questionnaires.get(form);
     List<Extension> scope = new ArrayList<>(q.getExtensionsByUrl(VARIABLE));
     List<QuestionnaireItemComponent> path = pathTo(q.getItem(), linkId);
     assertThat(path).as(linkId).isNotEmpty();
     path.forEach(i -> scope.addAll(i.getExtensionsByUrl(VARIABLE)));
     String expression =
-        ((Expression) path.get(path.size() - 1).getExtensionByUrl(CALCULATED).getValue())
+        ((Expression) path.get(path.size() - 1).getExtensionByUrl(extensionUrl).getValue())
             .getExpression();
     Map<String, String> vars = new LinkedHashMap<>();
     for (Extension v : scope) {
