@@ -3,12 +3,12 @@ package uz.dhp.forms.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,12 +17,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
-import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r5.fhirpath.FHIRPathEngine;
 import org.hl7.fhir.r5.hapi.ctx.HapiWorkerContext;
 import org.hl7.fhir.r5.model.Base;
@@ -779,23 +780,49 @@ class FormContentTest {
     return structureDefinitionCache;
   }
 
-  static final DefaultProfileValidationSupport R5_CORE = new DefaultProfileValidationSupport(ctx());
+  static Map<String, byte[]> r5CoreCache;
 
-  static FhirContext ctx() {
-    return FhirContext.forR5Cached();
+  /**
+   * Base R5 StructureDefinitions ({@code StructureDefinition-<Type>.json}) read from the R5 core
+   * package that ships in hapi-fhir-validation-resources-r5. Streamed from the tgz: loading all of
+   * R5 through DefaultProfileValidationSupport took over a minute.
+   */
+  static Map<String, byte[]> r5Core() throws IOException {
+    if (r5CoreCache == null) {
+      Map<String, byte[]> files = new HashMap<>();
+      String tgz = "/org/hl7/fhir/r5/packages/hl7.fhir.r5.core-5.0.0.tgz";
+      try (InputStream raw = FormContentTest.class.getResourceAsStream(tgz);
+          InputStream in = new GZIPInputStream(Objects.requireNonNull(raw, tgz), 65536)) {
+        byte[] header = new byte[512];
+        while (in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
+          String name =
+              new String(header, 0, 100, StandardCharsets.US_ASCII).replaceAll("\u0000.*", "");
+          long size =
+              Long.parseLong(new String(header, 124, 11, StandardCharsets.US_ASCII).trim(), 8);
+          byte[] data = in.readNBytes((int) size);
+          in.skipNBytes((512 - size % 512) % 512);
+          if (name.matches("package/StructureDefinition-[A-Z][A-Za-z]+\\.json")) {
+            files.put(name.substring("package/".length()), data);
+          }
+        }
+      }
+      r5CoreCache = files;
+    }
+    return r5CoreCache;
   }
 
   static JsonNode definitionOf(String url, Map<String, JsonNode> profiles) {
     JsonNode sd = profiles.get(url);
-    if (sd == null) {
-      IBaseResource core = R5_CORE.fetchStructureDefinition(url);
-      if (core != null) {
-        try {
-          sd = json.readTree(ctx().newJsonParser().encodeResourceToString(core));
-        } catch (IOException e) {
-          throw new IllegalStateException(e);
+    String base = "http://hl7.org/fhir/StructureDefinition/";
+    if (sd == null && url.startsWith(base)) {
+      try {
+        byte[] data = r5Core().get("StructureDefinition-" + url.substring(base.length()) + ".json");
+        if (data != null) {
+          sd = json.readTree(data);
+          profiles.put(url, sd);
         }
-        profiles.put(url, sd);
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
       }
     }
     return sd;
