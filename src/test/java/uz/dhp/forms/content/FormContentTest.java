@@ -3,12 +3,12 @@ package uz.dhp.forms.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.parser.StrictErrorHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,10 +17,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.r5.fhirpath.FHIRPathEngine;
 import org.hl7.fhir.r5.hapi.ctx.HapiWorkerContext;
 import org.hl7.fhir.r5.model.Base;
@@ -116,8 +119,10 @@ class FormContentTest {
               .setParserErrorHandler(new StrictErrorHandler())
               .parseResource(Questionnaire.class, text));
     }
+    // An empty worker is enough to parse expressions and navigate responses; a worker backed by all
+    // R5 definitions (DefaultProfileValidationSupport) cost about a minute per run.
     fhirPath =
-        new FHIRPathEngine(new HapiWorkerContext(ctx, new DefaultProfileValidationSupport(ctx)));
+        new FHIRPathEngine(new HapiWorkerContext(ctx, new PrePopulatedValidationSupport(ctx)));
   }
 
   // ---------------------------------------------------------------- structure
@@ -165,18 +170,43 @@ class FormContentTest {
     assertThat(missing).as("answer items without definition '<profile>#<path>'").isEmpty();
   }
 
+  /**
+   * SDC 4 observation-based extraction: {@code true} makes an Observation (it needs an Observation
+   * definition and a code, except a newborn record whose code follows the birth order); {@code
+   * component} makes a component of the nearest ancestor group extracted as an Observation, and is
+   * used exactly for component definitions.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"form-003", "form-096"})
-  void observationExtractItemsCarryAnObservationCode(String form) {
+  void observationExtractIsConsistentWithDefinitions(String form) {
+    Questionnaire q = questionnaires.get(form);
     for (QuestionnaireItemComponent i : items(form)) {
       Extension ext = i.getExtensionByUrl(OBSERVATION_EXTRACT);
-      if (ext != null && ext.getValueBooleanType().booleanValue()) {
+      String value = ext == null ? "" : ext.getValue().primitiveValue();
+      boolean component =
+          i.hasDefinition() && i.getDefinition().endsWith("#Observation.component.value[x]");
+      assertThat(value.equals("component")).as(i.getLinkId()).isEqualTo(component);
+      if (value.equals("true")) {
         assertThat(i.getDefinition()).as(i.getLinkId()).contains("#Observation");
-        boolean groupWithoutCode = i.getType() == QuestionnaireItemType.GROUP && !i.hasCode();
-        // a newborn record group takes its code from the birth order (see form README)
-        if (!groupWithoutCode) {
+        if (i.getType() != QuestionnaireItemType.GROUP || i.hasCode()) {
           assertThat(i.getCode()).as(i.getLinkId()).isNotEmpty();
         }
+      }
+      if (component) {
+        List<QuestionnaireItemComponent> path = pathTo(q.getItem(), i.getLinkId());
+        boolean parentObservation =
+            path.subList(0, path.size() - 1).stream()
+                .anyMatch(
+                    g ->
+                        g.getExtensionByUrl(OBSERVATION_EXTRACT) != null
+                            && "true"
+                                .equals(
+                                    g.getExtensionByUrl(OBSERVATION_EXTRACT)
+                                        .getValue()
+                                        .primitiveValue()));
+        assertThat(parentObservation)
+            .as(i.getLinkId() + " has an Observation group above it")
+            .isTrue();
       }
     }
   }
@@ -273,6 +303,15 @@ class FormContentTest {
     Assumptions.assumeTrue(
         Files.isDirectory(terminology), "dhp.shared.dir has no terminology/ - cannot check codes");
     Map<String, Map<String, String>> systems = codeSystems(terminology);
+    // UZ Core code systems that terminology/ leaves out (e.g. admit-source-local-cs) come from the
+    // package
+    Path packages = sharedDir.resolve("fhir-packages");
+    if (Files.isDirectory(packages)) {
+      if (coreCodeSystemCache == null) {
+        coreCodeSystemCache = packageCodeSystems(packages.resolve("uz.dhp.core-0.8.0.tgz"));
+      }
+      coreCodeSystemCache.forEach(systems::putIfAbsent);
+    }
     int checked = 0;
     for (QuestionnaireItemComponent i : items(form)) {
       List<Coding> codings = new ArrayList<>(i.getCode());
@@ -346,6 +385,27 @@ class FormContentTest {
     qr = dateTimes003("2026-04-12T10:00:00+05:00", null, "1990-04-12");
     answer(qr, "003.exam.datetime", new DateTimeType("2026-04-12T10:15:00+05:00"));
     assertThat(evaluate("form-003", "003.exam.age", qr)).isEqualTo("36");
+  }
+
+  @Test
+  void form003WorkCapacityIsAskedOfDischargedAdultsOnly() {
+    String enable =
+        "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-enableWhenExpression";
+    String hl7 = "http://terminology.hl7.org/CodeSystem/discharge-disposition";
+    String home =
+        "https://terminology.dhp.uz/fhir/core/CodeSystem/encounter-discharge-disposition-home-cs";
+    QuestionnaireResponse adult =
+        dateTimes003("2026-02-08T10:00:00+05:00", "2026-02-18T09:00:00+05:00", "1990-04-12");
+    answer(adult, "003.outcome.disposition", new Coding(home, "mserv-0004-00004", null));
+    assertThat(evaluate("form-003", "003.outcome.work-capacity", enable, adult)).isEqualTo("true");
+    QuestionnaireResponse died =
+        dateTimes003("2026-02-08T10:00:00+05:00", "2026-02-18T09:00:00+05:00", "1990-04-12");
+    answer(died, "003.outcome.disposition", new Coding(hl7, "exp", null));
+    assertThat(evaluate("form-003", "003.outcome.work-capacity", enable, died)).isEqualTo("false");
+    QuestionnaireResponse child =
+        dateTimes003("2026-02-08T10:00:00+05:00", "2026-02-18T09:00:00+05:00", "2015-06-01");
+    answer(child, "003.outcome.disposition", new Coding(home, "mserv-0004-00004", null));
+    assertThat(evaluate("form-003", "003.outcome.work-capacity", enable, child)).isEqualTo("false");
   }
 
   @Test
@@ -425,13 +485,18 @@ class FormContentTest {
    * defines.
    */
   static String evaluate(String form, String linkId, QuestionnaireResponse qr) {
+    return evaluate(form, linkId, CALCULATED, qr);
+  }
+
+  static String evaluate(
+      String form, String linkId, String extensionUrl, QuestionnaireResponse qr) {
     Questionnaire q = questionnaires.get(form);
     List<Extension> scope = new ArrayList<>(q.getExtensionsByUrl(VARIABLE));
     List<QuestionnaireItemComponent> path = pathTo(q.getItem(), linkId);
     assertThat(path).as(linkId).isNotEmpty();
     path.forEach(i -> scope.addAll(i.getExtensionsByUrl(VARIABLE)));
     String expression =
-        ((Expression) path.get(path.size() - 1).getExtensionByUrl(CALCULATED).getValue())
+        ((Expression) path.get(path.size() - 1).getExtensionByUrl(extensionUrl).getValue())
             .getExpression();
     Map<String, String> vars = new LinkedHashMap<>();
     for (Extension v : scope) {
@@ -668,6 +733,131 @@ class FormContentTest {
     return tokens;
   }
 
+  // ---------------------------------------------------------------- definitions resolve
+
+  /**
+   * Every {@code definition} names an element that exists: the element id (with slice names) is
+   * looked up in the profile's snapshot, and what lies below the deepest snapshot element is
+   * resolved through the R5 datatype definitions (e.g. {@code Encounter.identifier} + {@code
+   * Identifier.value}).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"form-003", "form-096"})
+  void everyDefinitionNamesAnExistingElement(String form) throws IOException {
+    Path packages = sharedDir.resolve("fhir-packages");
+    Assumptions.assumeTrue(
+        Files.isDirectory(packages),
+        "dhp.shared.dir has no fhir-packages/ - cannot resolve DHP profiles");
+    Map<String, JsonNode> profiles = structureDefinitions(packages);
+    List<String> unresolved = new ArrayList<>();
+    for (QuestionnaireItemComponent i : items(form)) {
+      if (i.hasDefinition() && !resolves(i.getDefinition(), profiles)) {
+        unresolved.add(i.getLinkId() + " -> " + i.getDefinition());
+      }
+    }
+    assertThat(unresolved).isEmpty();
+  }
+
+  static Map<String, JsonNode> structureDefinitionCache;
+
+  static Map<String, JsonNode> structureDefinitions(Path packages) throws IOException {
+    if (structureDefinitionCache == null) {
+      Map<String, JsonNode> byUrl = new HashMap<>();
+      for (String tgz : List.of("uz.dhp.core-0.8.0.tgz", "uz.dhp.integrations-0.8.0.tgz")) {
+        try (InputStream in = Files.newInputStream(packages.resolve(tgz))) {
+          NpmPackage.NpmPackageFolder folder =
+              NpmPackage.fromPackage(in).getFolders().get("package");
+          for (String f : folder.listFiles()) {
+            if (f.startsWith("StructureDefinition-")) {
+              JsonNode sd = json.readTree(folder.getContent().get(f));
+              byUrl.put(sd.path("url").asText(), sd);
+            }
+          }
+        }
+      }
+      structureDefinitionCache = byUrl;
+    }
+    return structureDefinitionCache;
+  }
+
+  static Map<String, byte[]> r5CoreCache;
+
+  /**
+   * Base R5 StructureDefinitions ({@code StructureDefinition-<Type>.json}) read from the R5 core
+   * package that ships in hapi-fhir-validation-resources-r5. Streamed from the tgz: loading all of
+   * R5 through DefaultProfileValidationSupport took over a minute.
+   */
+  static Map<String, byte[]> r5Core() throws IOException {
+    if (r5CoreCache == null) {
+      Map<String, byte[]> files = new HashMap<>();
+      String tgz = "/org/hl7/fhir/r5/packages/hl7.fhir.r5.core-5.0.0.tgz";
+      try (InputStream raw = FormContentTest.class.getResourceAsStream(tgz);
+          InputStream in = new GZIPInputStream(Objects.requireNonNull(raw, tgz), 65536)) {
+        byte[] header = new byte[512];
+        while (in.readNBytes(header, 0, 512) == 512 && header[0] != 0) {
+          String name =
+              new String(header, 0, 100, StandardCharsets.US_ASCII).replaceAll("\u0000.*", "");
+          long size =
+              Long.parseLong(new String(header, 124, 11, StandardCharsets.US_ASCII).trim(), 8);
+          byte[] data = in.readNBytes((int) size);
+          in.skipNBytes((512 - size % 512) % 512);
+          if (name.matches("package/StructureDefinition-[A-Z][A-Za-z]+\\.json")) {
+            files.put(name.substring("package/".length()), data);
+          }
+        }
+      }
+      r5CoreCache = files;
+    }
+    return r5CoreCache;
+  }
+
+  static JsonNode definitionOf(String url, Map<String, JsonNode> profiles) {
+    JsonNode sd = profiles.get(url);
+    String base = "http://hl7.org/fhir/StructureDefinition/";
+    if (sd == null && url.startsWith(base)) {
+      try {
+        byte[] data = r5Core().get("StructureDefinition-" + url.substring(base.length()) + ".json");
+        if (data != null) {
+          sd = json.readTree(data);
+          profiles.put(url, sd);
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return sd;
+  }
+
+  static boolean resolves(String definition, Map<String, JsonNode> profiles) {
+    String url = definition.substring(0, definition.indexOf('#'));
+    String path = definition.substring(definition.indexOf('#') + 1);
+    JsonNode sd = definitionOf(url, profiles);
+    return sd != null && resolvesIn(sd, path, profiles);
+  }
+
+  static boolean resolvesIn(JsonNode sd, String path, Map<String, JsonNode> profiles) {
+    Map<String, JsonNode> elements = new HashMap<>();
+    sd.path("snapshot").path("element").forEach(e -> elements.put(e.path("id").asText(), e));
+    String[] segments = path.split("\\.");
+    for (int n = segments.length; n >= 1; n--) {
+      String id = String.join(".", List.of(segments).subList(0, n));
+      JsonNode element = elements.get(id);
+      if (element != null) {
+        if (n == segments.length) {
+          return true;
+        }
+        String type = element.path("type").path(0).path("code").asText();
+        JsonNode datatype =
+            type.isEmpty()
+                ? null
+                : definitionOf("http://hl7.org/fhir/StructureDefinition/" + type, profiles);
+        String rest = String.join(".", List.of(segments).subList(n, segments.length));
+        return datatype != null && resolvesIn(datatype, type + "." + rest, profiles);
+      }
+    }
+    return false;
+  }
+
   // ---------------------------------------------------------------- helpers
 
   static List<QuestionnaireItemComponent> items(String form) {
@@ -733,6 +923,25 @@ class FormContentTest {
       }
     }
     return urls;
+  }
+
+  static Map<String, Map<String, String>> coreCodeSystemCache;
+
+  static Map<String, Map<String, String>> packageCodeSystems(Path tgz) throws IOException {
+    Map<String, Map<String, String>> systems = new HashMap<>();
+    try (InputStream in = Files.newInputStream(tgz)) {
+      NpmPackage.NpmPackageFolder folder = NpmPackage.fromPackage(in).getFolders().get("package");
+      for (String f : folder.listFiles()) {
+        if (f.startsWith("CodeSystem-")) {
+          JsonNode cs = json.readTree(folder.getContent().get(f));
+          Map<String, String> concepts = new HashMap<>();
+          cs.path("concept")
+              .forEach(c -> concepts.put(c.path("code").asText(), c.path("display").asText()));
+          systems.put(cs.path("url").asText(), concepts);
+        }
+      }
+    }
+    return systems;
   }
 
   static Map<String, Map<String, String>> codeSystems(Path dir) throws IOException {
