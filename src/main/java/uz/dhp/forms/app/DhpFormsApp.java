@@ -9,6 +9,8 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uz.dhp.forms.i18n.UiLanguage;
+import uz.dhp.forms.ui.I18n;
 import uz.dhp.forms.ui.TaskRunner;
 
 /**
@@ -28,14 +30,19 @@ public final class DhpFormsApp extends Application {
   /** Started by {@link #main} so that logging and the store start while the toolkit starts. */
   private static volatile CompletableFuture<Started> early;
 
-  /** What {@link #boot} produces. */
-  private record Started(TaskRunner tasks, AppRuntime runtime) {}
-
   public static void main(String[] args) {
     List<String> list = List.of(args);
-    early = CompletableFuture.supplyAsync(() -> boot(list), DhpFormsApp::startDaemon);
+    early = boot(list);
     launch(DhpFormsApp.class, args);
   }
+
+  /** Started by main() or, when launched otherwise, by init(). */
+  private static CompletableFuture<Started> boot(List<String> args) {
+    return CompletableFuture.supplyAsync(() -> openStore(args), DhpFormsApp::startDaemon);
+  }
+
+  /** What {@link #openStore} produces. */
+  private record Started(TaskRunner tasks, AppRuntime runtime) {}
 
   private static void startDaemon(Runnable r) {
     Thread t = new Thread(r, "dhp-boot");
@@ -43,7 +50,7 @@ public final class DhpFormsApp extends Application {
     t.start();
   }
 
-  private static Started boot(List<String> args) {
+  private static Started openStore(List<String> args) {
     long t0 = System.nanoTime();
     TaskRunner tasks = TaskRunner.background();
     AppRuntime runtime = AppRuntime.start(AppOptions.parse(args, propertiesAsMap()), tasks);
@@ -59,25 +66,53 @@ public final class DhpFormsApp extends Application {
     return LoggerFactory.getLogger(DhpFormsApp.class);
   }
 
+  private CompletableFuture<Started> booting;
+
   @Override
   public void init() {
-    CompletableFuture<Started> booting = early;
-    Started started = booting != null ? booting.join() : boot(getParameters().getRaw());
-    tasks = started.tasks();
-    runtime = started.runtime();
+    booting = early != null ? early : boot(getParameters().getRaw());
   }
 
+  /**
+   * Shows the window at once; the store (and with it the remembered language and text size, the
+   * drafts and any start-up notice) arrives when it has opened.
+   */
   @Override
   public void start(Stage stage) {
     long t0 = System.nanoTime();
-    window = new MainWindow(runtime.context());
+    AppOptions options = AppOptions.parse(getParameters().getRaw(), propertiesAsMap());
+    tasks = TaskRunner.background();
+    CompletableFuture<AppContext> store = booting.thenApply(s -> s.runtime().context());
+    AppContext shell =
+        new AppContext(
+            new I18n(UiLanguage.UZ_LATN),
+            tasks,
+            new DeferredDraftIndex(store.thenApply(AppContext::drafts)),
+            new DeferredSettings(store.thenApply(AppContext::settings)),
+            new FormDirectory(options.formsDir())::scan,
+            options.formsDir().toAbsolutePath().toString(),
+            "…",
+            MainWindow.DEFAULT_FONT_SIZE,
+            null);
+    window = new MainWindow(shell);
+    booting.whenComplete(
+        (started, error) ->
+            Platform.runLater(
+                () -> {
+                  if (started != null) {
+                    runtime = started.runtime();
+                    started.tasks().close();
+                    window.storeReady(runtime.context());
+                  } else {
+                    window.showFailure(error);
+                  }
+                }));
     Thread.setDefaultUncaughtExceptionHandler(new ErrorReporter(window::showIncident));
     stage.setScene(window.createScene(1180, 760));
-    stage.titleProperty().bind(runtime.context().i18n().text("app.title"));
+    stage.titleProperty().bind(shell.i18n().text("app.title"));
     stage.setMinWidth(800);
     stage.setMinHeight(560);
     stage.show();
-    window.showStartupNotice();
     log()
         .info(
             "Window shown in {} ms (JVM uptime {} ms)",

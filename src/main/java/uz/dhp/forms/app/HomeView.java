@@ -197,7 +197,13 @@ final class HomeView {
     restore.setOnAction(e -> model.restore(sel()));
 
     Label empty = new Label();
-    empty.textProperty().bind(i18n.text("home.drafts.empty"));
+    empty.setWrapText(true);
+    empty
+        .textProperty()
+        .bind(
+            Bindings.when(model.draftsLoaded())
+                .then(i18n.text("home.drafts.empty"))
+                .otherwise(i18n.text("home.drafts.loading")));
     table.setPlaceholder(empty);
 
     VBox box = new VBox(8, title, filters, table, new HBox(8, open, delete, restore));

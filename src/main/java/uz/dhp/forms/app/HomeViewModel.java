@@ -33,6 +33,7 @@ final class HomeViewModel {
       new SimpleObjectProperty<>(DraftSort.UPDATED_NEWEST);
   private final BooleanProperty showDeleted = new SimpleBooleanProperty(false);
   private final BooleanProperty formsLoaded = new SimpleBooleanProperty(false);
+  private final BooleanProperty draftsLoaded = new SimpleBooleanProperty(false);
   private final PauseTransition searchDelay = new PauseTransition(Duration.millis(150));
   private long generation;
 
@@ -71,6 +72,10 @@ final class HomeViewModel {
     return showDeleted;
   }
 
+  BooleanProperty draftsLoaded() {
+    return draftsLoaded;
+  }
+
   BooleanProperty formsLoaded() {
     return formsLoaded;
   }
@@ -91,6 +96,7 @@ final class HomeViewModel {
         rows -> {
           if (mine == generation) {
             draftRows.setAll(rows);
+            draftsLoaded.set(true);
           }
         },
         onError);

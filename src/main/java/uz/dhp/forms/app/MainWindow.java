@@ -47,6 +47,9 @@ final class MainWindow {
   private final NotificationPane notifications;
   private final BorderPane frame = new BorderPane();
   private double fontSize;
+  private final javafx.beans.property.StringProperty storeLocation =
+      new javafx.beans.property.SimpleStringProperty();
+  private ComboBox<UiLanguage> languageBox;
 
   MainWindow(AppContext ctx) {
     this.ctx = ctx;
@@ -217,6 +220,7 @@ final class MainWindow {
     title.getStyleClass().add("app-title");
 
     ComboBox<UiLanguage> language = new ComboBox<>();
+    languageBox = language;
     language.setId("languageSwitch");
     language.getItems().setAll(UiLanguage.values());
     language.setValue(i18n.language());
@@ -240,7 +244,8 @@ final class MainWindow {
         .valueProperty()
         .addListener(
             (o, old, now) -> {
-              if (now != null) {
+              // Skip when the store's remembered language is being applied (storeReady).
+              if (now != null && now != i18n.language()) {
                 i18n.setLanguage(now);
                 ctx.tasks()
                     .run(
@@ -261,7 +266,8 @@ final class MainWindow {
   private HBox buildStatusBar() {
     Label store = new Label();
     store.setId("storeStatus");
-    store.textProperty().bind(i18n.text("status.store", ctx.storeLocation()));
+    storeLocation.set(ctx.storeLocation());
+    store.textProperty().bind(i18n.text("status.store", storeLocation));
     Label sync = new Label();
     sync.setId("syncStatus");
     sync.textProperty().bind(i18n.text("status.sync.offline"));
@@ -277,6 +283,21 @@ final class MainWindow {
     bar.setPadding(new Insets(4, 8, 4, 8));
     bar.getStyleClass().add("status-bar");
     return bar;
+  }
+
+  /**
+   * The store has opened (the window was shown before): take over its remembered language and text
+   * size, show where it lives, load the drafts, and say what happened if it had to be recovered.
+   */
+  void storeReady(AppContext store) {
+    i18n.setLanguage(store.i18n().language());
+    languageBox.setValue(store.i18n().language());
+    fontSize = store.fontSize();
+    applyFontSize();
+    storeLocation.set(store.storeLocation());
+    homeModel.refresh();
+    Optional.ofNullable(store.startupNotice())
+        .ifPresent(n -> notify(i18n.get(n.key(), n.args().toArray())));
   }
 
   /** Shows the start-up notice, if any, once the window is visible. */
