@@ -89,7 +89,7 @@ public final class LocalTerminology implements TerminologySource {
       } else if (source.toString().endsWith(".tgz")) {
         loadPackage(parser, source, cs, vs, problems);
       } else {
-        problems.add(new Problem(source, "", "terminology.load.unknownSource", List.of()));
+        problems.add(new Problem(source, "", "form.terminology.unknownSource", List.of()));
       }
     }
     return new Loaded(new LocalTerminology(cs, vs), problems);
@@ -121,7 +121,7 @@ public final class LocalTerminology implements TerminologySource {
 
   private static Problem problem(Path source, String entry, Exception e) {
     return new Problem(
-        source, entry, "terminology.load.unreadable", List.of(String.valueOf(e.getMessage())));
+        source, entry, "form.terminology.unreadable", List.of(String.valueOf(e.getMessage())));
   }
 
   private static void accept(

@@ -127,7 +127,8 @@ public final class CompiledForm {
       Dependencies d = r.deps();
       var expanded = expandVariables(def, r.linkId(), d, vars, new HashSet<>());
       if (expanded instanceof CompileOutcome.Invalid inv) {
-        return inv;
+        // Report the item whose rule led to the problem, also when it lies in a form variable.
+        return new CompileOutcome.Invalid(r.linkId(), inv.reasonKey(), inv.args());
       }
       resolved.add(new Rule(r.linkId(), r.kind(), r.expression(), ((Expanded) expanded).deps, 0));
     }
