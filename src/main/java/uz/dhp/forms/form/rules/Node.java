@@ -20,7 +20,7 @@ final class Node {
   final @Nullable FormItem item;
   @Nullable Node parent;
   final List<Node> children = new ArrayList<>();
-  final QuestionnaireResponseItemComponent mirror = new QuestionnaireResponseItemComponent();
+  final QuestionnaireResponseItemComponent mirror = new MirrorItem();
   List<AnswerValue> answers = List.of();
   boolean ownEnabled = true;
   List<ValidationIssue> issues = List.of();
