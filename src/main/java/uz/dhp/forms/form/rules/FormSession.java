@@ -130,7 +130,7 @@ public final class FormSession {
         runner.apply(calc, changes);
       }
     }
-    changes.structure.add(parent);
+    changes.structure.add(at.withIndex(0));
     restructured(parent, changes);
     runner.propagate(linkIds, changes, true);
     return finish(changes);
@@ -148,7 +148,7 @@ public final class FormSession {
     parent.children.remove(row);
     reindex();
     RuleRunner.Changes changes = new RuleRunner.Changes();
-    changes.structure.add(parent);
+    changes.structure.add(rowPath.withIndex(0));
     restructured(parent, changes);
     Set<String> linkIds = new LinkedHashSet<>();
     removed.forEach(n -> linkIds.add(n.linkId()));
@@ -176,7 +176,7 @@ public final class FormSession {
     parent.children.add(pos, row);
     reindex();
     RuleRunner.Changes changes = new RuleRunner.Changes();
-    changes.structure.add(parent);
+    changes.structure.add(rowPath.withIndex(0));
     restructured(parent, changes);
     List<Node> moved = new ArrayList<>(List.of(row));
     row.collect(moved);
@@ -292,7 +292,7 @@ public final class FormSession {
         paths(changes.values),
         paths(changes.enablement),
         paths(changes.validation),
-        paths(changes.structure),
+        List.copyOf(changes.structure),
         null);
   }
 

@@ -31,7 +31,7 @@ final class RuleRunner {
     final Set<Node> values = new LinkedHashSet<>();
     final Set<Node> enablement = new LinkedHashSet<>();
     final Set<Node> validation = new LinkedHashSet<>();
-    final Set<Node> structure = new LinkedHashSet<>();
+    final Set<uz.dhp.forms.form.answer.ItemPath> structure = new LinkedHashSet<>();
   }
 
   private final CompiledForm form;
