@@ -161,6 +161,11 @@ public final class LocalTerminology implements TerminologySource {
     }
     Optional<ValueSetExpansion> computed =
         new ValueSetExpander(this).expand(url, valueSets.get(url));
+    if (computed.isEmpty() && !valueSets.containsKey(url) && isInternationalStandard(url)) {
+      // HL7 / LOINC / SNOMED value sets are real but not shipped offline unless imported: known,
+      // with no codes, rather than a broken form.
+      computed = Optional.of(new ValueSetExpansion(url, List.of(), List.of(url)));
+    }
     expansions.put(url, computed);
     return computed;
   }
@@ -181,6 +186,13 @@ public final class LocalTerminology implements TerminologySource {
 
   Optional<CodeSystem> codeSystem(String system) {
     return Optional.ofNullable(codeSystems.get(stripVersion(system)));
+  }
+
+  private static boolean isInternationalStandard(String url) {
+    return url.startsWith("http://hl7.org/fhir/ValueSet/")
+        || url.startsWith("http://terminology.hl7.org/ValueSet/")
+        || url.startsWith("http://loinc.org/vs")
+        || url.startsWith("http://snomed.info/sct");
   }
 
   static String stripVersion(String canonical) {

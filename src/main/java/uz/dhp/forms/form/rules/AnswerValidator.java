@@ -119,10 +119,17 @@ public final class AnswerValidator {
       ItemPath path, FormItem.ChoiceItem c, AnswerValue a, List<ValidationIssue> issues) {
     boolean listed = c.options().stream().map(AnswerOption::value).anyMatch(o -> sameOption(o, a));
     if (!listed && c.answerValueSet() != null && a instanceof AnswerValue.CodingValue cv) {
+      // Codes of a code system not available offline cannot be checked here; accept them.
       listed =
           terminology
               .expand(c.answerValueSet())
-              .map((ValueSetExpansion e) -> e.contains(cv.system(), cv.code()))
+              .map(
+                  (ValueSetExpansion e) ->
+                      e.contains(cv.system(), cv.code())
+                          || !e.isComplete()
+                              && (e.concepts().isEmpty()
+                                  || cv.system() != null
+                                      && e.missingSystems().contains(cv.system())))
               .orElse(false);
     }
     if (listed) {
