@@ -114,7 +114,10 @@ class LocalTerminologyTest {
         .extracting(Concept::code)
         .containsExactly("A", "A1");
     assertThat(t.expand("urn:vs:whole").orElseThrow().concepts()).hasSize(4);
-    assertThat(t.expand("urn:vs:unknown")).isEmpty();
+    ValueSetExpansion partial = t.expand("urn:vs:unknown").orElseThrow();
+    assertThat(partial.isComplete()).isFalse();
+    assertThat(partial.missingSystems()).containsExactly("urn:nowhere");
+    assertThat(t.expand("urn:vs:isa").orElseThrow().isComplete()).isTrue();
     assertThat(t.expand("urn:vs:absent")).isEmpty();
     assertThat(t.lookup("urn:cs", "A1").orElseThrow().display("ru")).isEqualTo("Первый");
   }
