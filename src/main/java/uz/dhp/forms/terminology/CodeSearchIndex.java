@@ -101,11 +101,17 @@ public final class CodeSearchIndex {
     List<Concept> displayFirst = new ArrayList<>();
     List<Concept> rest = new ArrayList<>();
     for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
+      // Each rank needs at most `limit` entries; stop once the best rank alone is full.
       if (foldedCodes[i].startsWith(whole)) {
         codeFirst.add(concepts.get(i));
+        if (codeFirst.size() == limit) {
+          break;
+        }
       } else if (foldedDisplays[i].startsWith(whole)) {
-        displayFirst.add(concepts.get(i));
-      } else {
+        if (displayFirst.size() < limit) {
+          displayFirst.add(concepts.get(i));
+        }
+      } else if (rest.size() < limit) {
         rest.add(concepts.get(i));
       }
     }

@@ -137,12 +137,16 @@ public final class FormEngineBench {
       long b = System.nanoTime();
       String[] queries = {"gip", "пнев", "o‘pka", "J1", "ost inf", "диаб тип", "yurak", "A0"};
       double[] q = new double[4000];
+      double[] qc = new double[4000];
       for (int i = 0; i < 1000 + q.length; i++) {
+        long xc = cpu.getCurrentThreadCpuTime();
         long x = System.nanoTime();
         vs.search(queries[i % queries.length], i % 2 == 0 ? "ru" : "uz", 20);
         long y = System.nanoTime();
+        long yc = cpu.getCurrentThreadCpuTime();
         if (i >= 1000) {
           q[i - 1000] = (y - x) / 1e6;
+          qc[i - 1000] = (yc - xc) / 1e6;
         }
       }
       rows.put(
@@ -150,6 +154,9 @@ public final class FormEngineBench {
       rows.put(
           "Type-ahead " + size + " codes: search p50 / p99",
           fmt(pct(q, 50)) + " / " + fmt(pct(q, 99)));
+      rows.put(
+          "Type-ahead " + size + " codes: search thread CPU p50 / p99",
+          fmt(pct(qc, 50)) + " / " + fmt(pct(qc, 99)));
     }
 
     double load =
