@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.dhp.forms.form.definition.AnswerValue;
 import uz.dhp.forms.form.definition.EnableWhen;
-import uz.dhp.forms.form.definition.FormItem;
 
 /**
  * Re-evaluates the rules affected by a change, in dependency order, and records what changed. Wide
@@ -191,9 +190,5 @@ final class RuleRunner {
       }
       return List.of();
     }
-  }
-
-  static boolean isQuestion(FormItem item) {
-    return item.type().isQuestion();
   }
 }
