@@ -44,6 +44,10 @@ public final class AnswerValidator {
     if (!item.common().repeats() && answers.size() > 1) {
       issues.add(ValidationIssue.error(path, "form.validation.tooMany"));
     }
+    Integer maxOccurs = item.common().maxOccurs();
+    if (item.common().repeats() && maxOccurs != null && answers.size() > maxOccurs) {
+      issues.add(ValidationIssue.error(path, "form.validation.maxOccurs", maxOccurs));
+    }
     for (AnswerValue a : answers) {
       if (!typeFits(item, a)) {
         issues.add(ValidationIssue.error(path, "form.validation.wrongType", item.type().code()));

@@ -12,6 +12,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import org.hl7.fhir.r5.fhirpath.ExpressionNode;
 import uz.dhp.forms.form.definition.FormDefinition;
 import uz.dhp.forms.form.definition.FormItem;
+import uz.dhp.forms.form.definition.TargetConstraint;
 import uz.dhp.forms.form.definition.Variable;
 
 /**
@@ -31,6 +32,7 @@ public final class CompiledForm {
   private final List<Rule> wideRules;
   private final Map<String, Rule> enableRules;
   private final Map<String, Rule> calcRules;
+  private final Map<String, List<Rule>> constraintRules;
   private final Map<String, ExpressionNode> initialExpressions;
   private final Map<String, Map<String, CompiledVariable>> variablesByOwner;
 
@@ -47,6 +49,7 @@ public final class CompiledForm {
     List<Rule> wide = new ArrayList<>();
     Map<String, Rule> enable = new HashMap<>();
     Map<String, Rule> calc = new HashMap<>();
+    Map<String, List<Rule>> constraints = new HashMap<>();
     for (Rule r : rulesInOrder) {
       for (String l : r.deps().linkIds()) {
         deps.computeIfAbsent(l, k -> new ArrayList<>()).add(r);
@@ -54,12 +57,17 @@ public final class CompiledForm {
       if (r.deps().wide()) {
         wide.add(r);
       }
-      (r.kind() == Rule.Kind.ENABLE ? enable : calc).put(r.linkId(), r);
+      switch (r.kind()) {
+        case ENABLE -> enable.put(r.linkId(), r);
+        case CALCULATE -> calc.put(r.linkId(), r);
+        case CONSTRAINT -> constraints.computeIfAbsent(r.linkId(), k -> new ArrayList<>()).add(r);
+      }
     }
     this.dependents = deps;
     this.wideRules = List.copyOf(wide);
     this.enableRules = enable;
     this.calcRules = calc;
+    this.constraintRules = constraints;
   }
 
   public FormDefinition definition() {
@@ -118,6 +126,12 @@ public final class CompiledForm {
         ExpressionNode n = parse(engine, id, c.calculatedExpression());
         rules.add(
             new Rule(id, Rule.Kind.CALCULATE, n, resolve(def, id, Dependencies.of(n), vars), 0));
+      }
+      for (TargetConstraint tc : c.constraints()) {
+        ExpressionNode n = parse(engine, id, tc.expression());
+        rules.add(
+            new Rule(
+                id, Rule.Kind.CONSTRAINT, n, resolve(def, id, Dependencies.of(n), vars), 0, tc));
       }
       if (c.initialExpression() != null) {
         ExpressionNode n = parse(engine, id, c.initialExpression());
@@ -245,6 +259,10 @@ public final class CompiledForm {
 
   @Nullable Rule calcRule(String linkId) {
     return calcRules.get(linkId);
+  }
+
+  List<Rule> constraintRules(String linkId) {
+    return constraintRules.getOrDefault(linkId, List.of());
   }
 
   @Nullable ExpressionNode initialExpression(String linkId) {

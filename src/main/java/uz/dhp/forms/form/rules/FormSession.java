@@ -18,6 +18,7 @@ import uz.dhp.forms.form.answer.ResponseStatus;
 import uz.dhp.forms.form.definition.AnswerValue;
 import uz.dhp.forms.form.definition.FormDefinition;
 import uz.dhp.forms.form.definition.FormItem;
+import uz.dhp.forms.form.definition.TargetConstraint;
 
 /**
  * One filling of a form in progress: answers, enablement, calculated values and validation, kept
@@ -112,6 +113,10 @@ public final class FormSession {
     if (at.index() > rows) {
       return ChangeSet.rejected("form.answer.noSuchItem", at.toString());
     }
+    Integer max = item.get().common().maxOccurs();
+    if (max != null && rows >= max) {
+      return ChangeSet.rejected("form.answer.maxOccurs", String.valueOf(max));
+    }
     Node row = tree.newRow(parent, item.get(), at.index());
     reindex();
     tree.applyInitialExpressions(row, true);
@@ -128,6 +133,9 @@ public final class FormSession {
       Rule calc = form.calcRule(a.linkId());
       if (calc != null) {
         runner.apply(calc, changes);
+      }
+      for (Rule c : form.constraintRules(a.linkId())) {
+        runner.apply(c, changes);
       }
     }
     changes.structure.add(at.withIndex(0));
@@ -321,7 +329,25 @@ public final class FormSession {
   }
 
   private void revalidate(Node n) {
-    n.issues = n.enabled() ? validator.validate(n.path(), n.item, n.answers) : List.of();
+    if (!n.enabled()) {
+      n.issues = List.of();
+      return;
+    }
+    ItemPath path = n.path();
+    List<ValidationIssue> issues = validator.validate(path, n.item, n.answers);
+    if (!n.failedConstraints.isEmpty()) {
+      issues = new ArrayList<>(issues);
+      for (TargetConstraint tc : n.failedConstraints.values()) {
+        issues.add(
+            new ValidationIssue(
+                path,
+                "form.validation.constraint",
+                List.of(tc.human().text()),
+                tc.blocking() ? ValidationIssue.Severity.ERROR : ValidationIssue.Severity.WARNING,
+                tc.human()));
+      }
+    }
+    n.issues = issues;
   }
 
   private @Nullable Node find(ItemPath path) {

@@ -42,7 +42,9 @@ class DefinitionModelTest {
             List.of(),
             null,
             null,
-            List.of(children));
+            List.of(children),
+            List.of(),
+            null);
     return type == ItemType.GROUP ? new FormItem.GroupItem(c) : new FormItem.BooleanItem(c);
   }
 

@@ -43,7 +43,9 @@ class AnswerValidatorTest {
         List.of(),
         null,
         null,
-        List.of());
+        List.of(),
+        List.of(),
+        null);
   }
 
   static FormItem text(Integer min, Integer max, String regex) {

@@ -231,4 +231,61 @@ class FormSessionRulesTest {
         .extracting(OpenOutcome.Notice::key)
         .containsExactly("form.response.unknownItem");
   }
+
+  @Test
+  void targetConstraintsAreValidationIssuesWithTheFormsOwnMessage() {
+    String tc =
+        "{\"url\":\"http://hl7.org/fhir/StructureDefinition/targetConstraint\",\"extension\":["
+            + "{\"url\":\"key\",\"valueId\":\"order\"},{\"url\":\"severity\",\"valueCode\":\"error\"},"
+            + "{\"url\":\"expression\",\"valueExpression\":{\"language\":\"text/fhirpath\",\"expression\":"
+            + "\"%from.empty() or %to.empty() or %to >= %from\"}},"
+            + "{\"url\":\"human\",\"valueString\":\"End before start\",\"_valueString\":{\"extension\":[{\"url\":"
+            + "\"http://hl7.org/fhir/StructureDefinition/translation\",\"extension\":[{\"url\":\"lang\",\"valueCode\":\"ru\"},"
+            + "{\"url\":\"content\",\"valueString\":\"Конец раньше начала\"}]}]}}]}";
+    LoadOutcome o =
+        loader.parse(
+            "t",
+            "{\"resourceType\":\"Questionnaire\",\"status\":\"draft\",\"extension\":["
+                + var("from", "%resource.item.where(linkId='from').answer.value")
+                + ","
+                + var("to", "%resource.item.where(linkId='to').answer.value")
+                + "],\"item\":[{\"linkId\":\"from\",\"type\":\"date\"},"
+                + "{\"linkId\":\"to\",\"type\":\"date\",\"extension\":["
+                + tc
+                + "]}]}");
+    assertThat(o).isInstanceOf(LoadOutcome.Loaded.class);
+    FormSession s =
+        ((OpenOutcome.Opened) engine.open(((LoadOutcome.Loaded) o).definition())).session();
+    s.setAnswer(ItemPath.of("to"), new AnswerValue.DateValue("2026-01-01"));
+    assertThat(s.state(ItemPath.of("to")).orElseThrow().issues()).isEmpty();
+    ChangeSet cs = s.setAnswer(ItemPath.of("from"), new AnswerValue.DateValue("2026-02-01"));
+    assertThat(cs.validation()).contains(ItemPath.of("to"));
+    ValidationIssue issue = s.state(ItemPath.of("to")).orElseThrow().issues().get(0);
+    assertThat(issue.key()).isEqualTo("form.validation.constraint");
+    assertThat(issue.formText().in("ru")).isEqualTo("Конец раньше начала");
+    assertThat(s.isFinalizable()).isFalse();
+    s.setAnswer(ItemPath.of("from"), new AnswerValue.DateValue("2025-12-01"));
+    assertThat(s.isFinalizable()).isTrue();
+  }
+
+  @Test
+  void maxOccursLimitsRowsAndQuantityBoundsApply() {
+    FormSession s =
+        open(
+            "{\"linkId\":\"g\",\"type\":\"group\",\"repeats\":true,\"extension\":[{\"url\":"
+                + "\"http://hl7.org/fhir/StructureDefinition/questionnaire-maxOccurs\",\"valueInteger\":2}],"
+                + "\"item\":[{\"linkId\":\"w\",\"type\":\"quantity\",\"extension\":[{\"url\":"
+                + "\"http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-maxQuantity\","
+                + "\"valueQuantity\":{\"value\":300,\"unit\":\"kg\"}}]}]}");
+    assertThat(s.insertRow(ItemPath.parse("g[1]")).isRejected()).isFalse();
+    assertThat(s.insertRow(ItemPath.parse("g[2]")).rejection().reasonKey())
+        .isEqualTo("form.answer.maxOccurs");
+    s.setAnswer(
+        ItemPath.parse("g[0]/w"),
+        new AnswerValue.QuantityValue(
+            new BigDecimal("301"), "kg", "http://unitsofmeasure.org", "kg"));
+    assertThat(s.state(ItemPath.parse("g[0]/w")).orElseThrow().issues())
+        .extracting(ValidationIssue::key)
+        .containsExactly("form.validation.max");
+  }
 }
