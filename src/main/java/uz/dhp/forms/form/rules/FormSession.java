@@ -39,6 +39,7 @@ public final class FormSession {
   private final Map<String, List<Node>> instances = new HashMap<>();
   private final RuleRunner runner;
   private final SessionTree tree;
+  private final java.util.function.Function<String, Base> questionnaireParser;
 
   FormSession(
       CompiledForm form,
@@ -47,8 +48,10 @@ public final class FormSession {
       ResponseCodec codec,
       FormResponse response,
       boolean fresh,
-      List<OpenOutcome.Notice> notices) {
+      List<OpenOutcome.Notice> notices,
+      java.util.function.Function<String, Base> questionnaireParser) {
     this.form = form;
+    this.questionnaireParser = questionnaireParser;
     this.validator = validator;
     this.codec = codec;
     this.headerJson = response.headerJson();
@@ -379,8 +382,16 @@ public final class FormSession {
 
   /** Resolves {@code %name} from the item's scope outwards. */
   private final class Variables extends HostServices {
+    private @Nullable Base questionnaire;
+
     @Override
     List<Base> variable(Object scope, String name) {
+      if ("questionnaire".equals(name)) {
+        if (questionnaire == null) {
+          questionnaire = questionnaireParser.apply(form.definition().questionnaireJson());
+        }
+        return List.of(questionnaire);
+      }
       Node n = (Node) scope;
       var v = form.variable(n == root ? null : n.linkId(), name);
       if (v.isEmpty()) {

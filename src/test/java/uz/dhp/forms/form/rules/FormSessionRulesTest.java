@@ -288,4 +288,15 @@ class FormSessionRulesTest {
         .extracting(ValidationIssue::key)
         .containsExactly("form.validation.max");
   }
+
+  @Test
+  void questionnaireIsAvailableToExpressions() {
+    FormSession s =
+        open(
+            "{\"linkId\":\"a\",\"type\":\"string\",\"text\":\"Question A\"},"
+                + "{\"linkId\":\"label\",\"type\":\"string\",\"extension\":["
+                + ext(INITIAL, "%questionnaire.item.where(linkId='a').text")
+                + "]}");
+    assertThat(answers(s, "label")).containsExactly(new AnswerValue.StringValue("Question A"));
+  }
 }
