@@ -60,4 +60,18 @@ class NegativeCorpusTest {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void valueSetOfAnExternalStandardLoadsWithAWarning() {
+    LoadOutcome outcome =
+        loader.parse(
+            "w",
+            "{\"resourceType\":\"Questionnaire\",\"status\":\"draft\",\"item\":[{\"linkId\":\"site\","
+                + "\"type\":\"coding\",\"answerValueSet\":\"http://hl7.org/fhir/ValueSet/body-site\"}]}");
+    assertThat(outcome).isInstanceOf(LoadOutcome.Loaded.class);
+    assertThat(((LoadOutcome.Loaded) outcome).warnings())
+        .extracting(FormProblem::reasonKey, FormProblem::linkId)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("form.check.valueSet.incomplete", "site"));
+  }
 }
