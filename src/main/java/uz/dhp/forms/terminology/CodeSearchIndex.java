@@ -1,7 +1,6 @@
 package uz.dhp.forms.terminology;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +17,8 @@ public final class CodeSearchIndex {
   private final int[] owners;
   private final String[] foldedCodes;
   private final String[] foldedDisplays;
+  private final java.util.Map<String, BitSet> shortPrefixes =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private CodeSearchIndex(
       List<Concept> concepts,
@@ -60,9 +61,18 @@ public final class CodeSearchIndex {
   }
 
   private static String[] words(String folded) {
-    return Arrays.stream(folded.split("[^\\p{L}\\p{N}]+"))
-        .filter(w -> !w.isEmpty())
-        .toArray(String[]::new);
+    List<String> out = new ArrayList<>(4);
+    int start = -1;
+    for (int i = 0; i <= folded.length(); i++) {
+      boolean word = i < folded.length() && Character.isLetterOrDigit(folded.charAt(i));
+      if (word && start < 0) {
+        start = i;
+      } else if (!word && start >= 0) {
+        out.add(folded.substring(start, i));
+        start = -1;
+      }
+    }
+    return out.toArray(new String[0]);
   }
 
   /**
@@ -91,11 +101,17 @@ public final class CodeSearchIndex {
     List<Concept> displayFirst = new ArrayList<>();
     List<Concept> rest = new ArrayList<>();
     for (int i = hits.nextSetBit(0); i >= 0; i = hits.nextSetBit(i + 1)) {
+      // Each rank needs at most `limit` entries; stop once the best rank alone is full.
       if (foldedCodes[i].startsWith(whole)) {
         codeFirst.add(concepts.get(i));
+        if (codeFirst.size() == limit) {
+          break;
+        }
       } else if (foldedDisplays[i].startsWith(whole)) {
-        displayFirst.add(concepts.get(i));
-      } else {
+        if (displayFirst.size() < limit) {
+          displayFirst.add(concepts.get(i));
+        }
+      } else if (rest.size() < limit) {
         rest.add(concepts.get(i));
       }
     }
@@ -112,6 +128,14 @@ public final class CodeSearchIndex {
   }
 
   private BitSet prefixOwners(String prefix) {
+    if (prefix.length() <= 2) {
+      // Short prefixes match large ranges; they are typed first and often, so keep them.
+      return (BitSet) shortPrefixes.computeIfAbsent(prefix, this::scan).clone();
+    }
+    return scan(prefix);
+  }
+
+  private BitSet scan(String prefix) {
     BitSet set = new BitSet(concepts.size());
     int i = lowerBound(prefix);
     while (i < tokens.length && tokens[i].startsWith(prefix)) {

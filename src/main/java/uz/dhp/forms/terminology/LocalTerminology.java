@@ -89,7 +89,7 @@ public final class LocalTerminology implements TerminologySource {
       } else if (source.toString().endsWith(".tgz")) {
         loadPackage(parser, source, cs, vs, problems);
       } else {
-        problems.add(new Problem(source, "", "terminology.load.unknownSource", List.of()));
+        problems.add(new Problem(source, "", "form.terminology.unknownSource", List.of()));
       }
     }
     return new Loaded(new LocalTerminology(cs, vs), problems);
@@ -121,7 +121,7 @@ public final class LocalTerminology implements TerminologySource {
 
   private static Problem problem(Path source, String entry, Exception e) {
     return new Problem(
-        source, entry, "terminology.load.unreadable", List.of(String.valueOf(e.getMessage())));
+        source, entry, "form.terminology.unreadable", List.of(String.valueOf(e.getMessage())));
   }
 
   private static void accept(
@@ -161,6 +161,11 @@ public final class LocalTerminology implements TerminologySource {
     }
     Optional<ValueSetExpansion> computed =
         new ValueSetExpander(this).expand(url, valueSets.get(url));
+    if (computed.isEmpty() && !valueSets.containsKey(url) && isInternationalStandard(url)) {
+      // HL7 / LOINC / SNOMED value sets are real but not shipped offline unless imported: known,
+      // with no codes, rather than a broken form.
+      computed = Optional.of(new ValueSetExpansion(url, List.of(), List.of(url)));
+    }
     expansions.put(url, computed);
     return computed;
   }
@@ -181,6 +186,13 @@ public final class LocalTerminology implements TerminologySource {
 
   Optional<CodeSystem> codeSystem(String system) {
     return Optional.ofNullable(codeSystems.get(stripVersion(system)));
+  }
+
+  private static boolean isInternationalStandard(String url) {
+    return url.startsWith("http://hl7.org/fhir/ValueSet/")
+        || url.startsWith("http://terminology.hl7.org/ValueSet/")
+        || url.startsWith("http://loinc.org/vs")
+        || url.startsWith("http://snomed.info/sct");
   }
 
   static String stripVersion(String canonical) {

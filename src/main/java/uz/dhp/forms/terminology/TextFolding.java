@@ -25,8 +25,13 @@ final class TextFolding {
         out.append(c);
       }
     }
-    String s = Normalizer.normalize(out, Normalizer.Form.NFD);
-    return s.replaceAll("\\p{M}+", "");
+    for (int i = 0; i < out.length(); i++) {
+      if (out.charAt(i) > 0x7F) {
+        // Only text with accents left needs the (slower) decomposition.
+        return Normalizer.normalize(out, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+      }
+    }
+    return out.toString();
   }
 
   private static String cyrillic(char c) {

@@ -27,6 +27,7 @@ final class ValueSetExpander {
 
   private final LocalTerminology terminology;
   private final Set<String> inProgress;
+  private final Set<String> missing = new java.util.LinkedHashSet<>();
 
   ValueSetExpander(LocalTerminology terminology) {
     this(terminology, new HashSet<>());
@@ -66,7 +67,8 @@ final class ValueSetExpander {
         }
         part.get().forEach(c -> included.remove(c.system() + "|" + c.code()));
       }
-      return Optional.of(new ValueSetExpansion(url, new ArrayList<>(included.values())));
+      return Optional.of(
+          new ValueSetExpansion(url, new ArrayList<>(included.values()), new ArrayList<>(missing)));
     } finally {
       inProgress.remove(url);
     }
@@ -84,7 +86,10 @@ final class ValueSetExpander {
           result.add(k != null ? withVsDisplay(k, ref) : fromReference(system, ref));
         }
       } else if (known.isEmpty()) {
-        return Optional.empty();
+        // A whole external code system (ICD-10, SNOMED CT ...) that is not imported yet: the value
+        // set is known but incomplete offline rather than unusable.
+        missing.add(system);
+        return Optional.of(result);
       } else {
         result.addAll(known.values());
       }
@@ -105,6 +110,7 @@ final class ValueSetExpander {
       if (e.isEmpty()) {
         return Optional.empty();
       }
+      missing.addAll(e.get().missingSystems());
       if (hasSystem || !result.isEmpty()) {
         Set<String> keep = new HashSet<>();
         e.get().concepts().forEach(c -> keep.add(c.system() + "|" + c.code()));

@@ -12,11 +12,30 @@ public final class ValueSetExpansion {
 
   private final String url;
   private final List<Concept> concepts;
+  private final List<String> missingSystems;
   private final Map<String, CodeSearchIndex> indexes = new ConcurrentHashMap<>();
 
   public ValueSetExpansion(String url, List<Concept> concepts) {
+    this(url, concepts, List.of());
+  }
+
+  /**
+   * @param missingSystems code systems the value set includes whole but that are not available
+   *     offline (e.g. ICD-10 before it is imported): codes from them cannot be listed or checked
+   */
+  public ValueSetExpansion(String url, List<Concept> concepts, List<String> missingSystems) {
     this.url = url;
     this.concepts = List.copyOf(concepts);
+    this.missingSystems = List.copyOf(missingSystems);
+  }
+
+  /** False when some included code systems are missing offline (see {@link #missingSystems()}). */
+  public boolean isComplete() {
+    return missingSystems.isEmpty();
+  }
+
+  public List<String> missingSystems() {
+    return missingSystems;
   }
 
   public String url() {

@@ -20,6 +20,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * @param itemControl SDC item control, if any
  * @param entryFormat SDC entryFormat hint (placeholder)
  * @param children nested items in form order
+ * @param constraints {@code targetConstraint}s checked with validation
+ * @param maxOccurs most answers (repeating question) or rows (repeating group), if limited
  */
 public record ItemCommon(
     String linkId,
@@ -41,9 +43,12 @@ public record ItemCommon(
     List<AnswerValue> initial,
     @Nullable ItemControl itemControl,
     @Nullable LocalizedText entryFormat,
-    List<FormItem> children) {
+    List<FormItem> children,
+    List<TargetConstraint> constraints,
+    @Nullable Integer maxOccurs) {
 
   public ItemCommon {
+    constraints = List.copyOf(constraints);
     codes = List.copyOf(codes);
     enableWhen = List.copyOf(enableWhen);
     variables = List.copyOf(variables);

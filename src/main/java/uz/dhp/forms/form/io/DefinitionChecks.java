@@ -13,7 +13,9 @@ final class DefinitionChecks {
 
   private DefinitionChecks() {}
 
-  static void check(FormDefinition def, TerminologySource terminology) {
+  /** Throws {@link Rejection} on the first problem; returns warnings that do not block use. */
+  static List<FormProblem> check(FormDefinition def, TerminologySource terminology) {
+    List<FormProblem> warnings = new java.util.ArrayList<>();
     for (FormItem item : def.index().all()) {
       var c = item.common();
       for (EnableWhen ew : c.enableWhen()) {
@@ -39,11 +41,22 @@ final class DefinitionChecks {
         if (vs.startsWith("#")) {
           throw Rejection.of(item.linkId(), "form.check.valueSet.contained", vs);
         }
-        if (terminology.expand(vs).isEmpty()) {
-          throw Rejection.of(item.linkId(), "form.check.valueSet.unresolvable", vs);
+        var expansion =
+            terminology
+                .expand(vs)
+                .orElseThrow(
+                    () -> Rejection.of(item.linkId(), "form.check.valueSet.unresolvable", vs));
+        if (!expansion.isComplete()) {
+          warnings.add(
+              FormProblem.of(
+                  item.linkId(),
+                  "form.check.valueSet.incomplete",
+                  vs,
+                  String.join(", ", expansion.missingSystems())));
         }
       }
     }
+    return warnings;
   }
 
   private static void enableWhen(FormDefinition def, FormItem item, EnableWhen ew) {

@@ -41,6 +41,10 @@ final class Extensions {
   static final String ENABLE_WHEN_EXPRESSION = SDC + "sdc-questionnaire-enableWhenExpression";
   static final String CALCULATED_EXPRESSION = SDC + "sdc-questionnaire-calculatedExpression";
   static final String INITIAL_EXPRESSION = SDC + "sdc-questionnaire-initialExpression";
+  static final String TARGET_CONSTRAINT = CORE + "targetConstraint";
+  static final String MAX_OCCURS = CORE + "questionnaire-maxOccurs";
+  static final String MIN_QUANTITY = SDC + "sdc-questionnaire-minQuantity";
+  static final String MAX_QUANTITY = SDC + "sdc-questionnaire-maxQuantity";
   static final String LAUNCH_CONTEXT = SDC + "sdc-questionnaire-launchContext";
 
   private Extensions() {}

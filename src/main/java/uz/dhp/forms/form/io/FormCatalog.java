@@ -24,15 +24,19 @@ public final class FormCatalog {
 
     /**
      * @param titles language tag → title ({@code ""} = the title as written in the form)
+     * @param warnings non-blocking problems to show next to the form (e.g. code lists missing
+     *     offline until terminology is imported)
      */
     record Available(
         String formId,
         @Nullable String version,
         Map<String, String> titles,
-        FormDefinition definition)
+        FormDefinition definition,
+        List<FormProblem> warnings)
         implements Entry {
       public Available {
         titles = Map.copyOf(titles);
+        warnings = List.copyOf(warnings);
       }
     }
 
@@ -83,7 +87,7 @@ public final class FormCatalog {
       FormDefinition d = l.definition();
       Map<String, String> titles = new java.util.HashMap<>(d.title().translations());
       titles.put("", d.title().text());
-      return new Entry.Available(formId, d.version(), titles, d);
+      return new Entry.Available(formId, d.version(), titles, d, l.warnings());
     }
     FormProblem p = ((LoadOutcome.Rejected) outcome).problem();
     return new Entry.Unavailable(formId, file, p.linkId(), p.reasonKey(), p.args());

@@ -56,7 +56,9 @@ public final class FormLoader {
 
   public LoadOutcome parse(String formId, String json) {
     try {
-      return new LoadOutcome.Loaded(check(formId, json));
+      List<FormProblem> warnings = new ArrayList<>();
+      FormDefinition def = check(formId, json, warnings);
+      return new LoadOutcome.Loaded(def, warnings);
     } catch (Rejection r) {
       return new LoadOutcome.Rejected(r.problem);
     } catch (RuntimeException e) {
@@ -66,7 +68,7 @@ public final class FormLoader {
     }
   }
 
-  private FormDefinition check(String formId, String json) {
+  private FormDefinition check(String formId, String json, List<FormProblem> warnings) {
     JsonNode root;
     try {
       root = JSON.readTree(json);
@@ -109,7 +111,7 @@ public final class FormLoader {
             variables,
             ItemIndex.of(items),
             json);
-    DefinitionChecks.check(def, engine.terminology());
+    warnings.addAll(DefinitionChecks.check(def, engine.terminology()));
     CompileOutcome compiled = engine.compile(def);
     if (compiled instanceof CompileOutcome.Invalid inv) {
       throw new Rejection(new FormProblem(inv.linkId(), inv.reasonKey(), inv.args()));

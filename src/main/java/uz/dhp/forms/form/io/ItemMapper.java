@@ -25,6 +25,7 @@ import uz.dhp.forms.form.definition.ItemCommon;
 import uz.dhp.forms.form.definition.ItemControl;
 import uz.dhp.forms.form.definition.ItemType;
 import uz.dhp.forms.form.definition.LocalizedText;
+import uz.dhp.forms.form.definition.TargetConstraint;
 import uz.dhp.forms.form.definition.Variable;
 
 /** HAPI Questionnaire items → definition records, checking each item on the way. */
@@ -138,7 +139,48 @@ final class ItemMapper {
         initial,
         itemControl,
         entry == null ? null : LocalizedText.of(entry),
-        children);
+        children,
+        constraints(i),
+        Extensions.integer(i, Extensions.MAX_OCCURS, id));
+  }
+
+  private static List<TargetConstraint> constraints(QuestionnaireItemComponent i) {
+    String id = i.getLinkId();
+    List<TargetConstraint> out = new ArrayList<>();
+    for (Extension e : i.getExtensionsByUrl(Extensions.TARGET_CONSTRAINT)) {
+      Extension key = e.getExtensionByUrl("key");
+      Extension expr = e.getExtensionByUrl("expression");
+      Extension human = e.getExtensionByUrl("human");
+      Extension severity = e.getExtensionByUrl("severity");
+      if (key == null || expr == null || human == null) {
+        throw Rejection.of(id, "form.check.constraint.incomplete");
+      }
+      if (!(expr.getValue() instanceof Expression x)) {
+        throw Rejection.of(
+            id,
+            "form.check.extension.valueType",
+            "targetConstraint.expression",
+            "Expression",
+            expr.getValue() == null ? "-" : expr.getValue().fhirType());
+      }
+      if (!(human.getValue() instanceof org.hl7.fhir.r5.model.StringType h)) {
+        throw Rejection.of(
+            id,
+            "form.check.extension.valueType",
+            "targetConstraint.human",
+            "string",
+            human.getValue() == null ? "-" : human.getValue().fhirType());
+      }
+      boolean blocking =
+          severity == null || !"warning".equals(severity.getValue().primitiveValue());
+      out.add(
+          new TargetConstraint(
+              key.getValue().primitiveValue(),
+              blocking,
+              Extensions.checkedExpression(x, id),
+              Extensions.text(h, id)));
+    }
+    return out;
   }
 
   static Variable variable(Extension e, @Nullable String linkId) {
@@ -301,14 +343,28 @@ final class ItemMapper {
       }
       units.add(new AnswerValue.CodingValue(c.getSystem(), c.getCode(), c.getDisplay()));
     }
-    BigDecimal min = Extensions.decimal(i, Extensions.MIN_VALUE, id);
-    BigDecimal max = Extensions.decimal(i, Extensions.MAX_VALUE, id);
+    BigDecimal min = quantityBound(i, Extensions.MIN_QUANTITY);
+    BigDecimal max = quantityBound(i, Extensions.MAX_QUANTITY);
     if (min != null && max != null && min.compareTo(max) > 0) {
       throw Rejection.of(
           id, "form.check.minMax.inconsistent", min.toPlainString(), max.toPlainString());
     }
     return new FormItem.QuantityItem(
         common, units, min, max, Extensions.integer(i, Extensions.MAX_DECIMAL_PLACES, id));
+  }
+
+  /** SDC min/maxQuantity (valueQuantity); plain minValue/maxValue decimals are accepted too. */
+  private static @Nullable BigDecimal quantityBound(QuestionnaireItemComponent i, String url) {
+    org.hl7.fhir.r5.model.Quantity q =
+        (org.hl7.fhir.r5.model.Quantity)
+            Extensions.value(i, url, i.getLinkId(), org.hl7.fhir.r5.model.Quantity.class);
+    if (q != null) {
+      return q.getValue();
+    }
+    return Extensions.decimal(
+        i,
+        url.equals(Extensions.MIN_QUANTITY) ? Extensions.MIN_VALUE : Extensions.MAX_VALUE,
+        i.getLinkId());
   }
 
   private static @Nullable Long maxSize(QuestionnaireItemComponent i) {

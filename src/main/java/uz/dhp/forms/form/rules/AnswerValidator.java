@@ -44,6 +44,10 @@ public final class AnswerValidator {
     if (!item.common().repeats() && answers.size() > 1) {
       issues.add(ValidationIssue.error(path, "form.validation.tooMany"));
     }
+    Integer maxOccurs = item.common().maxOccurs();
+    if (item.common().repeats() && maxOccurs != null && answers.size() > maxOccurs) {
+      issues.add(ValidationIssue.error(path, "form.validation.maxOccurs", maxOccurs));
+    }
     for (AnswerValue a : answers) {
       if (!typeFits(item, a)) {
         issues.add(ValidationIssue.error(path, "form.validation.wrongType", item.type().code()));
@@ -119,10 +123,17 @@ public final class AnswerValidator {
       ItemPath path, FormItem.ChoiceItem c, AnswerValue a, List<ValidationIssue> issues) {
     boolean listed = c.options().stream().map(AnswerOption::value).anyMatch(o -> sameOption(o, a));
     if (!listed && c.answerValueSet() != null && a instanceof AnswerValue.CodingValue cv) {
+      // Codes of a code system not available offline cannot be checked here; accept them.
       listed =
           terminology
               .expand(c.answerValueSet())
-              .map((ValueSetExpansion e) -> e.contains(cv.system(), cv.code()))
+              .map(
+                  (ValueSetExpansion e) ->
+                      e.contains(cv.system(), cv.code())
+                          || !e.isComplete()
+                              && (e.concepts().isEmpty()
+                                  || cv.system() != null
+                                      && e.missingSystems().contains(cv.system())))
               .orElse(false);
     }
     if (listed) {

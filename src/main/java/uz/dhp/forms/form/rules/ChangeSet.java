@@ -10,8 +10,8 @@ import uz.dhp.forms.form.answer.ItemPath;
  * @param values items whose answers changed (the edited one and recalculated ones)
  * @param enablement items that became enabled or disabled (descendants included)
  * @param validation items whose validation issues changed
- * @param structure groups whose rows were added, removed or reordered (the parent's path; empty
- *     path list entry {@code null} is never used: top-level rows report the row path)
+ * @param structure repeating groups whose rows were added, removed or reordered, each as the path
+ *     of its first row (index 0): re-read {@code rowCount} and the rows' children
  * @param rejection why the edit was not applied, if it was not
  */
 public record ChangeSet(

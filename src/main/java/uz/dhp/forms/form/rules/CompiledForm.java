@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.hl7.fhir.r5.fhirpath.ExpressionNode;
-import uz.dhp.forms.form.definition.EnableWhen;
 import uz.dhp.forms.form.definition.FormDefinition;
 import uz.dhp.forms.form.definition.FormItem;
+import uz.dhp.forms.form.definition.TargetConstraint;
 import uz.dhp.forms.form.definition.Variable;
 
 /**
@@ -32,6 +32,7 @@ public final class CompiledForm {
   private final List<Rule> wideRules;
   private final Map<String, Rule> enableRules;
   private final Map<String, Rule> calcRules;
+  private final Map<String, List<Rule>> constraintRules;
   private final Map<String, ExpressionNode> initialExpressions;
   private final Map<String, Map<String, CompiledVariable>> variablesByOwner;
 
@@ -48,6 +49,7 @@ public final class CompiledForm {
     List<Rule> wide = new ArrayList<>();
     Map<String, Rule> enable = new HashMap<>();
     Map<String, Rule> calc = new HashMap<>();
+    Map<String, List<Rule>> constraints = new HashMap<>();
     for (Rule r : rulesInOrder) {
       for (String l : r.deps().linkIds()) {
         deps.computeIfAbsent(l, k -> new ArrayList<>()).add(r);
@@ -55,12 +57,17 @@ public final class CompiledForm {
       if (r.deps().wide()) {
         wide.add(r);
       }
-      (r.kind() == Rule.Kind.ENABLE ? enable : calc).put(r.linkId(), r);
+      switch (r.kind()) {
+        case ENABLE -> enable.put(r.linkId(), r);
+        case CALCULATE -> calc.put(r.linkId(), r);
+        case CONSTRAINT -> constraints.computeIfAbsent(r.linkId(), k -> new ArrayList<>()).add(r);
+      }
     }
     this.dependents = deps;
     this.wideRules = List.copyOf(wide);
     this.enableRules = enable;
     this.calcRules = calc;
+    this.constraintRules = constraints;
   }
 
   public FormDefinition definition() {
@@ -69,158 +76,144 @@ public final class CompiledForm {
 
   /** Parses every expression, resolves variables, orders rules and rejects cycles. */
   public static CompileOutcome compile(FormDefinition def, ExpressionEngine engine) {
+    try {
+      return new CompileOutcome.Compiled(build(def, engine));
+    } catch (Failure f) {
+      return f.invalid;
+    }
+  }
+
+  /** Internal: the first problem found; always turned into {@link CompileOutcome.Invalid}. */
+  private static final class Failure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient CompileOutcome.Invalid invalid;
+
+    Failure(@Nullable String linkId, String key, String... args) {
+      super(key, null, false, false);
+      this.invalid = new CompileOutcome.Invalid(linkId, key, List.of(args));
+    }
+  }
+
+  private static CompiledForm build(FormDefinition def, ExpressionEngine engine) {
     Map<String, Map<String, CompiledVariable>> vars = new HashMap<>();
+    parseVariables(null, def.variables(), engine, vars);
+    for (FormItem item : def.index().all()) {
+      parseVariables(item.linkId(), item.common().variables(), engine, vars);
+    }
+    // Every variable must resolve, also one no rule uses yet.
+    for (Map<String, CompiledVariable> scope : vars.values()) {
+      for (CompiledVariable v : scope.values()) {
+        expand(def, v.ownerLinkId(), v.ownerLinkId(), v.deps(), vars, new HashSet<>());
+      }
+    }
     Map<String, ExpressionNode> initial = new HashMap<>();
     List<Rule> rules = new ArrayList<>();
-    CompileOutcome.Invalid problem = parseVariables(def, null, def.variables(), engine, vars);
-    if (problem != null) {
-      return problem;
-    }
-    for (FormItem item : def.index().all()) {
-      problem = parseVariables(def, item.linkId(), item.common().variables(), engine, vars);
-      if (problem != null) {
-        return problem;
-      }
-    }
     for (FormItem item : def.index().all()) {
       var c = item.common();
-      Dependencies enableDeps = Dependencies.none();
-      ExpressionNode enableExpr = null;
-      if (c.enableWhenExpression() != null) {
-        var parsed = parse(engine, item.linkId(), c.enableWhenExpression());
-        if (parsed instanceof CompileOutcome.Invalid inv) {
-          return inv;
-        }
-        enableExpr = ((Parsed) parsed).node;
-        enableDeps = Dependencies.of(enableExpr);
-      }
+      String id = item.linkId();
       if (c.isConditional()) {
-        Set<String> qs = new HashSet<>();
-        c.enableWhen().stream().map(EnableWhen::question).forEach(qs::add);
-        rules.add(
-            new Rule(
-                item.linkId(),
-                Rule.Kind.ENABLE,
-                enableExpr,
-                enableDeps.plus(Dependencies.ofLinkIds(qs)),
-                0));
+        ExpressionNode expr =
+            c.enableWhenExpression() == null ? null : parse(engine, id, c.enableWhenExpression());
+        Set<String> questions = new HashSet<>();
+        c.enableWhen().forEach(ew -> questions.add(ew.question()));
+        Dependencies deps = Dependencies.ofLinkIds(questions);
+        if (expr != null) {
+          deps = deps.plus(Dependencies.of(expr));
+        }
+        rules.add(new Rule(id, Rule.Kind.ENABLE, expr, resolve(def, id, deps, vars), 0));
       }
       if (c.calculatedExpression() != null) {
-        var parsed = parse(engine, item.linkId(), c.calculatedExpression());
-        if (parsed instanceof CompileOutcome.Invalid inv) {
-          return inv;
-        }
-        ExpressionNode n = ((Parsed) parsed).node;
-        rules.add(new Rule(item.linkId(), Rule.Kind.CALCULATE, n, Dependencies.of(n), 0));
+        ExpressionNode n = parse(engine, id, c.calculatedExpression());
+        rules.add(
+            new Rule(id, Rule.Kind.CALCULATE, n, resolve(def, id, Dependencies.of(n), vars), 0));
+      }
+      for (TargetConstraint tc : c.constraints()) {
+        ExpressionNode n = parse(engine, id, tc.expression());
+        rules.add(
+            new Rule(
+                id, Rule.Kind.CONSTRAINT, n, resolve(def, id, Dependencies.of(n), vars), 0, tc));
       }
       if (c.initialExpression() != null) {
-        var parsed = parse(engine, item.linkId(), c.initialExpression());
-        if (parsed instanceof CompileOutcome.Invalid inv) {
-          return inv;
-        }
-        initial.put(item.linkId(), ((Parsed) parsed).node);
+        ExpressionNode n = parse(engine, id, c.initialExpression());
+        resolve(def, id, Dependencies.of(n), vars);
+        initial.put(id, n);
       }
     }
-    // Fold variable dependencies into the rules that use them.
-    List<Rule> resolved = new ArrayList<>();
     for (Rule r : rules) {
-      Dependencies d = r.deps();
-      var expanded = expandVariables(def, r.linkId(), d, vars, new HashSet<>());
-      if (expanded instanceof CompileOutcome.Invalid inv) {
-        return inv;
-      }
-      resolved.add(new Rule(r.linkId(), r.kind(), r.expression(), ((Expanded) expanded).deps, 0));
-    }
-    for (String linkId : initial.keySet()) {
-      var expanded =
-          expandVariables(def, linkId, Dependencies.of(initial.get(linkId)), vars, new HashSet<>());
-      if (expanded instanceof CompileOutcome.Invalid inv) {
-        return inv;
-      }
-    }
-    for (Rule r : resolved) {
       for (String l : r.deps().linkIds()) {
         if (!def.index().contains(l)) {
-          return new CompileOutcome.Invalid(
-              r.linkId(), "form.check.expression.unknownLinkId", List.of(l));
+          throw new Failure(r.linkId(), "form.check.expression.unknownLinkId", l);
         }
       }
     }
-    var ordered = RuleOrder.sort(def, resolved);
+    var ordered = RuleOrder.sort(def, rules);
     if (ordered instanceof RuleOrder.Cycle cycle) {
-      return new CompileOutcome.Invalid(
-          cycle.linkIds().get(0), "form.check.cycle", List.of(String.join(" → ", cycle.linkIds())));
+      throw new Failure(
+          cycle.linkIds().get(0), "form.check.cycle", String.join(" → ", cycle.linkIds()));
     }
-    return new CompileOutcome.Compiled(
-        new CompiledForm(def, ((RuleOrder.Sorted) ordered).rules(), initial, vars));
+    return new CompiledForm(def, ((RuleOrder.Sorted) ordered).rules(), initial, vars);
   }
 
-  private record Parsed(ExpressionNode node) implements ParsedOrInvalid {}
-
-  private sealed interface ParsedOrInvalid permits Parsed, Expanded {}
-
-  private record Expanded(Dependencies deps) implements ParsedOrInvalid {}
-
-  private static Object parse(ExpressionEngine engine, @Nullable String linkId, String expression) {
+  private static ExpressionNode parse(
+      ExpressionEngine engine, @Nullable String linkId, String expression) {
     var p = engine.parse(expression);
     if (p instanceof ExpressionEngine.ParseOutcome.Invalid inv) {
-      return new CompileOutcome.Invalid(
-          linkId, "form.check.expression.syntax", List.of(expression, inv.message()));
+      throw new Failure(linkId, "form.check.expression.syntax", expression, inv.message());
     }
-    return new Parsed(((ExpressionEngine.ParseOutcome.Parsed) p).node());
+    return ((ExpressionEngine.ParseOutcome.Parsed) p).node();
   }
 
-  private static CompileOutcome.@Nullable Invalid parseVariables(
-      FormDefinition def,
+  private static void parseVariables(
       @Nullable String owner,
       List<Variable> variables,
       ExpressionEngine engine,
       Map<String, Map<String, CompiledVariable>> out) {
     Map<String, CompiledVariable> scope = new LinkedHashMap<>();
     for (Variable v : variables) {
-      Object p = parse(engine, owner, v.expression());
-      if (p instanceof CompileOutcome.Invalid inv) {
-        return inv;
-      }
-      ExpressionNode n = ((Parsed) p).node;
+      ExpressionNode n = parse(engine, owner, v.expression());
       if (scope.put(v.name(), new CompiledVariable(v.name(), owner, n, Dependencies.of(n)))
           != null) {
-        return new CompileOutcome.Invalid(
-            owner, "form.check.variable.duplicate", List.of(v.name()));
+        throw new Failure(owner, "form.check.variable.duplicate", v.name());
       }
     }
     if (!scope.isEmpty()) {
       out.put(owner == null ? "" : owner, scope);
     }
-    return null;
   }
 
-  /** Replaces variable references by the variables' own dependencies, transitively. */
-  private static Object expandVariables(
+  /**
+   * Replaces variable references by the variables' own inputs, transitively. Problems are reported
+   * on {@code linkId}, the item whose expression led there.
+   */
+  private static Dependencies resolve(
       FormDefinition def,
-      @Nullable String linkId,
+      String linkId,
+      Dependencies d,
+      Map<String, Map<String, CompiledVariable>> vars) {
+    return expand(def, linkId, linkId, d, vars, new HashSet<>());
+  }
+
+  private static Dependencies expand(
+      FormDefinition def,
+      @Nullable String reportOn,
+      @Nullable String scope,
       Dependencies d,
       Map<String, Map<String, CompiledVariable>> vars,
       Set<String> visiting) {
     Dependencies acc = new Dependencies(d.linkIds(), Set.of(), d.wide());
     for (String name : d.variables()) {
-      Optional<CompiledVariable> v = lookup(def, linkId, name, vars);
-      if (v.isEmpty()) {
-        return new CompileOutcome.Invalid(
-            linkId, "form.check.expression.unknownVariable", List.of(name));
-      }
-      String key = v.get().ownerLinkId() + "/" + name;
+      CompiledVariable v =
+          lookup(def, scope, name, vars)
+              .orElseThrow(
+                  () -> new Failure(reportOn, "form.check.expression.unknownVariable", name));
+      String key = v.ownerLinkId() + "/" + name;
       if (!visiting.add(key)) {
-        return new CompileOutcome.Invalid(linkId, "form.check.variable.cycle", List.of(name));
+        throw new Failure(reportOn, "form.check.variable.cycle", name);
       }
-      Object inner = expandVariables(def, v.get().ownerLinkId(), v.get().deps(), vars, visiting);
+      acc = acc.plus(expand(def, reportOn, v.ownerLinkId(), v.deps(), vars, visiting));
       visiting.remove(key);
-      if (inner instanceof CompileOutcome.Invalid) {
-        return inner;
-      }
-      acc = acc.plus(((Expanded) inner).deps);
     }
-    return new Expanded(acc);
+    return acc;
   }
 
   /** The variable {@code name} visible from item {@code linkId} (itself, ancestors, then form). */
@@ -266,6 +259,10 @@ public final class CompiledForm {
 
   @Nullable Rule calcRule(String linkId) {
     return calcRules.get(linkId);
+  }
+
+  List<Rule> constraintRules(String linkId) {
+    return constraintRules.getOrDefault(linkId, List.of());
   }
 
   @Nullable ExpressionNode initialExpression(String linkId) {

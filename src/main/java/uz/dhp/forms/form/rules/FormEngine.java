@@ -3,6 +3,7 @@ package uz.dhp.forms.form.rules;
 import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
 import java.util.List;
+import org.hl7.fhir.r5.model.Questionnaire;
 import uz.dhp.forms.form.answer.FormResponse;
 import uz.dhp.forms.form.answer.ResponseCodec;
 import uz.dhp.forms.form.answer.ResponseStatus;
@@ -16,11 +17,13 @@ import uz.dhp.forms.terminology.TerminologySource;
  */
 public final class FormEngine {
 
+  private final FhirContext ctx;
   private final ExpressionEngine expressions;
   private final ResponseCodec codec;
   private final TerminologySource terminology;
 
   public FormEngine(FhirContext ctx, TerminologySource terminology) {
+    this.ctx = ctx;
     this.expressions = ExpressionEngine.create(ctx);
     this.codec = new ResponseCodec(ctx);
     this.terminology = terminology;
@@ -96,7 +99,8 @@ public final class FormEngine {
             codec,
             response,
             fresh,
-            notices);
+            notices,
+            json -> ctx.newJsonParser().parseResource(Questionnaire.class, json));
     return new OpenOutcome.Opened(session, notices);
   }
 }

@@ -18,6 +18,7 @@ import uz.dhp.forms.form.answer.ResponseStatus;
 import uz.dhp.forms.form.definition.AnswerValue;
 import uz.dhp.forms.form.definition.FormDefinition;
 import uz.dhp.forms.form.definition.FormItem;
+import uz.dhp.forms.form.definition.TargetConstraint;
 
 /**
  * One filling of a form in progress: answers, enablement, calculated values and validation, kept
@@ -38,6 +39,7 @@ public final class FormSession {
   private final Map<String, List<Node>> instances = new HashMap<>();
   private final RuleRunner runner;
   private final SessionTree tree;
+  private final java.util.function.Function<String, Base> questionnaireParser;
 
   FormSession(
       CompiledForm form,
@@ -46,8 +48,10 @@ public final class FormSession {
       ResponseCodec codec,
       FormResponse response,
       boolean fresh,
-      List<OpenOutcome.Notice> notices) {
+      List<OpenOutcome.Notice> notices,
+      java.util.function.Function<String, Base> questionnaireParser) {
     this.form = form;
+    this.questionnaireParser = questionnaireParser;
     this.validator = validator;
     this.codec = codec;
     this.headerJson = response.headerJson();
@@ -112,6 +116,10 @@ public final class FormSession {
     if (at.index() > rows) {
       return ChangeSet.rejected("form.answer.noSuchItem", at.toString());
     }
+    Integer max = item.get().common().maxOccurs();
+    if (max != null && rows >= max) {
+      return ChangeSet.rejected("form.answer.maxOccurs", String.valueOf(max));
+    }
     Node row = tree.newRow(parent, item.get(), at.index());
     reindex();
     tree.applyInitialExpressions(row, true);
@@ -129,8 +137,11 @@ public final class FormSession {
       if (calc != null) {
         runner.apply(calc, changes);
       }
+      for (Rule c : form.constraintRules(a.linkId())) {
+        runner.apply(c, changes);
+      }
     }
-    changes.structure.add(parent);
+    changes.structure.add(at.withIndex(0));
     restructured(parent, changes);
     runner.propagate(linkIds, changes, true);
     return finish(changes);
@@ -148,7 +159,7 @@ public final class FormSession {
     parent.children.remove(row);
     reindex();
     RuleRunner.Changes changes = new RuleRunner.Changes();
-    changes.structure.add(parent);
+    changes.structure.add(rowPath.withIndex(0));
     restructured(parent, changes);
     Set<String> linkIds = new LinkedHashSet<>();
     removed.forEach(n -> linkIds.add(n.linkId()));
@@ -176,7 +187,7 @@ public final class FormSession {
     parent.children.add(pos, row);
     reindex();
     RuleRunner.Changes changes = new RuleRunner.Changes();
-    changes.structure.add(parent);
+    changes.structure.add(rowPath.withIndex(0));
     restructured(parent, changes);
     List<Node> moved = new ArrayList<>(List.of(row));
     row.collect(moved);
@@ -292,7 +303,7 @@ public final class FormSession {
         paths(changes.values),
         paths(changes.enablement),
         paths(changes.validation),
-        paths(changes.structure),
+        List.copyOf(changes.structure),
         null);
   }
 
@@ -321,7 +332,25 @@ public final class FormSession {
   }
 
   private void revalidate(Node n) {
-    n.issues = n.enabled() ? validator.validate(n.path(), n.item, n.answers) : List.of();
+    if (!n.enabled()) {
+      n.issues = List.of();
+      return;
+    }
+    ItemPath path = n.path();
+    List<ValidationIssue> issues = validator.validate(path, n.item, n.answers);
+    if (!n.failedConstraints.isEmpty()) {
+      issues = new ArrayList<>(issues);
+      for (TargetConstraint tc : n.failedConstraints.values()) {
+        issues.add(
+            new ValidationIssue(
+                path,
+                "form.validation.constraint",
+                List.of(tc.human().text()),
+                tc.blocking() ? ValidationIssue.Severity.ERROR : ValidationIssue.Severity.WARNING,
+                tc.human()));
+      }
+    }
+    n.issues = issues;
   }
 
   private @Nullable Node find(ItemPath path) {
@@ -353,8 +382,16 @@ public final class FormSession {
 
   /** Resolves {@code %name} from the item's scope outwards. */
   private final class Variables extends HostServices {
+    private @Nullable Base questionnaire;
+
     @Override
     List<Base> variable(Object scope, String name) {
+      if ("questionnaire".equals(name)) {
+        if (questionnaire == null) {
+          questionnaire = questionnaireParser.apply(form.definition().questionnaireJson());
+        }
+        return List.of(questionnaire);
+      }
       Node n = (Node) scope;
       var v = form.variable(n == root ? null : n.linkId(), name);
       if (v.isEmpty()) {

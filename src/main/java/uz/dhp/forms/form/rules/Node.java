@@ -9,6 +9,7 @@ import uz.dhp.forms.form.answer.ItemPath;
 import uz.dhp.forms.form.definition.AnswerValue;
 import uz.dhp.forms.form.definition.FormItem;
 import uz.dhp.forms.form.definition.ItemType;
+import uz.dhp.forms.form.definition.TargetConstraint;
 
 /**
  * One item instance of a filling (the root has no item). Mutable, confined to its session. Each
@@ -20,10 +21,13 @@ final class Node {
   final @Nullable FormItem item;
   @Nullable Node parent;
   final List<Node> children = new ArrayList<>();
-  final QuestionnaireResponseItemComponent mirror = new QuestionnaireResponseItemComponent();
+  final QuestionnaireResponseItemComponent mirror = new MirrorItem();
   List<AnswerValue> answers = List.of();
   boolean ownEnabled = true;
   List<ValidationIssue> issues = List.of();
+
+  /** targetConstraints that currently fail, by key (kept by the rule runner). */
+  final java.util.Map<String, TargetConstraint> failedConstraints = new java.util.LinkedHashMap<>();
 
   Node(@Nullable FormItem item, @Nullable Node parent) {
     this.item = item;

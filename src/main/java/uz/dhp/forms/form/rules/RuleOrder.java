@@ -27,7 +27,11 @@ final class RuleOrder {
     Map<String, Rule> calc = new HashMap<>();
     Map<String, Rule> enable = new HashMap<>();
     for (Rule r : rules) {
-      (r.kind() == Rule.Kind.CALCULATE ? calc : enable).put(r.linkId(), r);
+      if (r.kind() == Rule.Kind.CALCULATE) {
+        calc.put(r.linkId(), r);
+      } else if (r.kind() == Rule.Kind.ENABLE) {
+        enable.put(r.linkId(), r);
+      }
     }
     Map<Rule, List<Rule>> inputs = new HashMap<>();
     for (Rule s : rules) {

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.dhp.forms.form.definition.AnswerValue;
 import uz.dhp.forms.form.definition.EnableWhen;
-import uz.dhp.forms.form.definition.FormItem;
+import uz.dhp.forms.form.definition.TargetConstraint;
 
 /**
  * Re-evaluates the rules affected by a change, in dependency order, and records what changed. Wide
@@ -31,7 +31,7 @@ final class RuleRunner {
     final Set<Node> values = new LinkedHashSet<>();
     final Set<Node> enablement = new LinkedHashSet<>();
     final Set<Node> validation = new LinkedHashSet<>();
-    final Set<Node> structure = new LinkedHashSet<>();
+    final Set<uz.dhp.forms.form.answer.ItemPath> structure = new LinkedHashSet<>();
   }
 
   private final CompiledForm form;
@@ -108,7 +108,19 @@ final class RuleRunner {
   Set<String> apply(Rule rule, Changes changes) {
     Set<String> produced = new LinkedHashSet<>();
     for (Node n : List.copyOf(instances.getOrDefault(rule.linkId(), List.of()))) {
-      if (rule.kind() == Rule.Kind.CALCULATE) {
+      if (rule.kind() == Rule.Kind.CONSTRAINT) {
+        TargetConstraint tc = rule.constraint();
+        List<Base> r = eval(rule, n);
+        // An empty result holds: constraints usually guard with empty() themselves.
+        boolean holds = r.isEmpty() || evaluator.toBoolean(r);
+        boolean changed =
+            holds
+                ? n.failedConstraints.remove(tc.key()) != null
+                : n.failedConstraints.put(tc.key(), tc) == null;
+        if (changed) {
+          changes.validation.add(n);
+        }
+      } else if (rule.kind() == Rule.Kind.CALCULATE) {
         List<AnswerValue> v = ResultConversion.toAnswers(n.item, eval(rule, n));
         if (!v.equals(n.answers)) {
           n.setAnswers(v);
@@ -191,9 +203,5 @@ final class RuleRunner {
       }
       return List.of();
     }
-  }
-
-  static boolean isQuestion(FormItem item) {
-    return item.type().isQuestion();
   }
 }

@@ -66,7 +66,8 @@ final class ValueComparison {
   private static OptionalInt compareTemporal(String a, String b) {
     if (a.length() > 10 && b.length() > 10 && a.contains("T") && b.contains("T")) {
       try {
-        return OptionalInt.of(OffsetDateTime.parse(a).compareTo(OffsetDateTime.parse(b)));
+        return OptionalInt.of(
+            OffsetDateTime.parse(a).toInstant().compareTo(OffsetDateTime.parse(b).toInstant()));
       } catch (RuntimeException e) {
         return OptionalInt.of(a.compareTo(b));
       }

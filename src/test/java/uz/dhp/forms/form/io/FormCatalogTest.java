@@ -19,16 +19,27 @@ class FormCatalogTest {
 
   static FhirContext ctx;
   static TerminologySource terminology;
+  static boolean sharedTerminology;
 
   @BeforeAll
   static void setUp() {
     ctx = FhirContext.forR5();
     String shared = System.getProperty("dhp.shared.dir");
     Path dir = shared == null ? null : Path.of(shared, "terminology");
-    terminology =
-        dir != null && Files.isDirectory(dir)
-            ? LocalTerminology.load(ctx, List.of(dir)).terminology()
-            : TerminologySource.none();
+    sharedTerminology = dir != null && Files.isDirectory(dir);
+    if (sharedTerminology) {
+      // The national forms bind to DHP value sets: the terminology folder plus the DHP packages.
+      List<Path> sources = new java.util.ArrayList<>(List.of(dir));
+      for (String pkg : List.of("uz.dhp.core-0.8.0.tgz", "uz.dhp.integrations-0.8.0.tgz")) {
+        Path p = Path.of(shared, "fhir-packages", pkg);
+        if (Files.isRegularFile(p)) {
+          sources.add(p);
+        }
+      }
+      terminology = LocalTerminology.load(ctx, sources).terminology();
+    } else {
+      terminology = TerminologySource.none();
+    }
   }
 
   static FormCatalog catalog() {
@@ -39,6 +50,8 @@ class FormCatalogTest {
   void everyShippedFormIsAvailable() {
     String formsDir = System.getProperty("dhp.forms.dir");
     Assumptions.assumeTrue(formsDir != null, "dhp.forms.dir not set (run through Surefire)");
+    Assumptions.assumeTrue(
+        sharedTerminology, "shared terminology absent: national forms cannot resolve value sets");
     List<FormCatalog.Entry> entries = catalog().scan(Path.of(formsDir));
     assertThat(entries).isNotEmpty();
     assertThat(entries)

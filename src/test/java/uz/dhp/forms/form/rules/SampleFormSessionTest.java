@@ -111,4 +111,36 @@ class SampleFormSessionTest {
     assertThat(reopened.rowCount(ItemPath.parse("meds"))).isEqualTo(2);
     assertThat(json).contains("\"questionnaire\":\"" + vitals.canonical() + "\"");
   }
+
+  @Test
+  void storedHeaderAndValuesSurviveARoundTripUnchanged() {
+    String stored =
+        "{\"resourceType\":\"QuestionnaireResponse\",\"id\":\"draft-1\","
+            + "\"meta\":{\"versionId\":\"3\"},"
+            + "\"extension\":[{\"url\":\"https://dhp.uz/ext/clinic\",\"valueString\":\"K-12\"}],"
+            + "\"questionnaire\":\""
+            + vitals.canonical()
+            + "\",\"status\":\"in-progress\",\"subject\":{\"reference\":\"Patient/p1\"},"
+            + "\"authored\":\"2026-11-26T09:15:00+05:00\",\"item\":["
+            + "{\"linkId\":\"visit-date\",\"answer\":[{\"valueDate\":\"2026-11\"}]},"
+            + "{\"linkId\":\"weight\",\"answer\":[{\"valueDecimal\":70.50}]},"
+            + "{\"linkId\":\"height\",\"answer\":[{\"valueDecimal\":175}]},"
+            + "{\"linkId\":\"bmi\",\"answer\":[{\"valueDecimal\":23}]}]}";
+    FormSession s = ((OpenOutcome.Opened) engine.open(vitals, stored)).session();
+    String out = s.toQuestionnaireResponseJson(ResponseStatus.IN_PROGRESS);
+    FormSession again = ((OpenOutcome.Opened) engine.open(vitals, out)).session();
+
+    assertThat(again.toQuestionnaireResponseJson(ResponseStatus.IN_PROGRESS)).isEqualTo(out);
+    assertThat(out)
+        .contains(
+            "\"id\":\"draft-1\"",
+            "\"versionId\":\"3\"",
+            "K-12",
+            "Patient/p1",
+            "2026-11-26T09:15:00+05:00",
+            "\"valueDate\":\"2026-11\"",
+            "70.50");
+    assertThat(s.state(ItemPath.of("bmi")).orElseThrow().answers()).containsExactly(dec("23"));
+    assertThat(s.toResponse(ResponseStatus.COMPLETED).status()).isEqualTo(ResponseStatus.COMPLETED);
+  }
 }
