@@ -11,6 +11,10 @@ import uz.dhp.forms.terminology.TerminologySource;
 /** Checks across items: enableWhen targets and types, value sets, sensible flags. */
 final class DefinitionChecks {
 
+  /** An absolute canonical URL (optionally with |version). */
+  private static final java.util.regex.Pattern CANONICAL =
+      java.util.regex.Pattern.compile("(https?://|urn:(uuid|oid):)[^\\s|]+(\\|[^\\s|]+)?");
+
   private DefinitionChecks() {}
 
   /** Throws {@link Rejection} on the first problem; returns warnings that do not block use. */
@@ -41,11 +45,17 @@ final class DefinitionChecks {
         if (vs.startsWith("#")) {
           throw Rejection.of(item.linkId(), "form.check.valueSet.contained", vs);
         }
-        var expansion =
-            terminology
-                .expand(vs)
-                .orElseThrow(
-                    () -> Rejection.of(item.linkId(), "form.check.valueSet.unresolvable", vs));
+        if (!CANONICAL.matcher(vs).matches()) {
+          throw Rejection.of(item.linkId(), "form.check.valueSet.invalid", vs);
+        }
+        var found = terminology.expand(vs);
+        if (found.isEmpty()) {
+          // Not a defect of the form: the code list has not been imported on this PC yet. The
+          // form stays usable; codes are accepted unchecked until the list is imported.
+          warnings.add(FormProblem.of(item.linkId(), "form.check.valueSet.notImported", vs));
+          continue;
+        }
+        var expansion = found.get();
         if (!expansion.isComplete()) {
           warnings.add(
               FormProblem.of(
