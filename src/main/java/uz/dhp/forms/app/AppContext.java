@@ -1,6 +1,7 @@
 package uz.dhp.forms.app;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import uz.dhp.forms.ui.I18n;
 import uz.dhp.forms.ui.TaskRunner;
@@ -9,7 +10,8 @@ import uz.dhp.forms.ui.TaskRunner;
  * Everything the main window needs, built once by the composition root ({@link DhpFormsApp}) or by
  * a test.
  *
- * @param forms lists the forms; slow (reads files), called off the FX thread
+ * @param forms lists the forms quickly (titles only); reads files, called off the FX thread
+ * @param formServices the FHIR context, code lists, form engine and catalog, being built
  * @param formsDir where forms are read from, for messages
  * @param storeLocation shown in the status bar so a clinic knows where its data lives
  * @param fontSize the remembered base font size (px)
@@ -22,6 +24,7 @@ record AppContext(
     DraftIndex drafts,
     AppSettings settings,
     Supplier<List<FormListing>> forms,
+    CompletableFuture<FormServices> formServices,
     String formsDir,
     String storeLocation,
     double fontSize,

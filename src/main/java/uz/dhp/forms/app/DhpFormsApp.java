@@ -90,6 +90,7 @@ public final class DhpFormsApp extends Application {
             new DeferredDraftIndex(store.thenApply(AppContext::drafts)),
             new DeferredSettings(store.thenApply(AppContext::settings)),
             new FormDirectory(options.formsDir())::scan,
+            store.thenCompose(AppContext::formServices),
             options.formsDir().toAbsolutePath().toString(),
             "…",
             MainWindow.DEFAULT_FONT_SIZE,

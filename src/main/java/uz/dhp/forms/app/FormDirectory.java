@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lists the forms in the forms directory ({@code <dir>/<form-id>/questionnaire.json}) with their
+ * Quickly lists the forms in the forms directory (the full check by the form engine follows in the
+ * background, see {@link FormServices}) ({@code <dir>/<form-id>/questionnaire.json}) with their
  * titles in each language. A file that cannot be read is listed as unavailable with the reason.
  */
 final class FormDirectory {
@@ -87,7 +88,7 @@ final class FormDirectory {
       }
     }
     String version = root.path("version").asText("");
-    return new FormListing.Available(formId, version, titles);
+    return new FormListing.Available(formId, version, titles, null, 0);
   }
 
   private static String shortReason(IOException e) {

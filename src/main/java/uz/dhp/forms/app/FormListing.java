@@ -3,6 +3,7 @@ package uz.dhp.forms.app;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import uz.dhp.forms.form.definition.FormDefinition;
 import uz.dhp.forms.i18n.UiLanguage;
 
 /**
@@ -13,9 +14,22 @@ sealed interface FormListing {
 
   String formId();
 
-  /** A usable form definition. */
-  record Available(String formId, String version, Map<String, String> titles)
+  /**
+   * A form that can be listed. {@code definition} is null while the form has only been read quickly
+   * (titles) and not yet fully checked by the form engine; only checked forms can be started.
+   * {@code warnings} counts problems that do not block use (e.g. code lists not imported).
+   */
+  record Available(
+      String formId,
+      String version,
+      Map<String, String> titles,
+      @org.checkerframework.checker.nullness.qual.Nullable FormDefinition definition,
+      int warnings)
       implements FormListing {
+
+    boolean checked() {
+      return definition != null;
+    }
 
     /** The title in {@code language}, falling back like form texts do: uz-Cyrl → uz → any. */
     String title(UiLanguage language) {

@@ -108,7 +108,8 @@ final class HomeView {
                 list.getSelectionModel().selectedItemProperty()));
     Runnable start =
         () -> {
-          if (list.getSelectionModel().getSelectedItem() instanceof FormListing.Available form) {
+          if (list.getSelectionModel().getSelectedItem() instanceof FormListing.Available form
+              && form.checked()) {
             model.create(form, openDraft);
           }
         };
@@ -300,6 +301,11 @@ final class HomeView {
       String text;
       if (item instanceof FormListing.Available a) {
         text = i18n.get("home.forms.entry", a.title(i18n.language()), a.version());
+        if (!a.checked()) {
+          text += " — " + i18n.get("home.forms.checking");
+        } else if (a.warnings() > 0) {
+          text += " — " + i18n.get("home.forms.warnings", a.warnings());
+        }
       } else {
         FormListing.Unavailable u = (FormListing.Unavailable) item;
         getStyleClass().add("unavailable");

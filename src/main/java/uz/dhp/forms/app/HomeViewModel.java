@@ -72,6 +72,16 @@ final class HomeViewModel {
     return showDeleted;
   }
 
+  private boolean formsChecked;
+
+  boolean formsChecked() {
+    return formsChecked;
+  }
+
+  void markFormsChecked() {
+    formsChecked = true;
+  }
+
   BooleanProperty draftsLoaded() {
     return draftsLoaded;
   }

@@ -65,7 +65,24 @@ final class MainWindow {
     fontSize = ctx.fontSize();
     applyFontSize();
     showHome();
-    ctx.tasks().run(ctx.forms()::get, homeModel::setForms, this::showFailure);
+    // A quick list first (titles), then the same forms fully checked by the form engine.
+    ctx.tasks()
+        .run(
+            ctx.forms()::get,
+            quick -> {
+              if (!homeModel.formsChecked()) {
+                homeModel.setForms(quick);
+              }
+            },
+            this::showFailure);
+    ctx.tasks()
+        .run(
+            () -> ctx.formServices().join().scan(java.nio.file.Path.of(ctx.formsDir())),
+            checked -> {
+              homeModel.setForms(checked);
+              homeModel.markFormsChecked();
+            },
+            this::showFailure);
   }
 
   Parent root() {

@@ -66,7 +66,7 @@ class MainWindowTest {
   @Test
   void listsEveryFormInTheFormsFolderIncludingBrokenOnes(FxRobot robot) throws Exception {
     ListView<FormListing> forms = robot.lookup("#formList").queryListView();
-    waitUntil(() -> forms.getItems().size() == 3);
+    waitForCheckedForms(forms);
     assertThat(forms.getItems())
         .extracting(FormListing::formId)
         .containsExactly("alpha", "beta", "broken");
@@ -92,7 +92,7 @@ class MainWindowTest {
     assertThat(robot.lookup("Черновики").tryQuery()).isPresent();
     assertThat(robot.lookup("#storeStatus").queryAs(Label.class).getText()).startsWith("Данные: ");
     ListView<FormListing> forms = robot.lookup("#formList").queryListView();
-    waitUntil(() -> forms.getItems().size() == 3);
+    waitForCheckedForms(forms);
     assertThat(robot.lookup("Форма Альфа (версия 1.0.0)").tryQuery()).isPresent();
 
     selectLanguage(robot, UiLanguage.EN);
@@ -124,6 +124,8 @@ class MainWindowTest {
     selectLanguage(robot, UiLanguage.EN);
     ListView<FormListing> forms = robot.lookup("#formList").queryListView();
     waitUntil(() -> forms.getItems().size() == 3);
+    // Startable once the form engine has checked it.
+    waitForCheckedForms(forms);
     robot.clickOn("Beta form (version 2.1.0)");
     robot.clickOn("#newDraft");
     waitUntil(() -> robot.lookup("#draftView").tryQuery().isPresent());
@@ -200,6 +202,15 @@ class MainWindowTest {
             .lookup(n -> n instanceof Button b && text.equals(b.getText()))
             .match(org.testfx.util.NodeQueryUtils.isVisible())
             .queryButton());
+  }
+
+  /** The quick list is replaced by the form engine's checked one. */
+  static void waitForCheckedForms(ListView<FormListing> forms) throws Exception {
+    waitUntil(
+        () ->
+            !forms.getItems().isEmpty()
+                && forms.getItems().stream()
+                    .allMatch(f -> !(f instanceof FormListing.Available a) || a.checked()));
   }
 
   static void waitUntil(Callable<Boolean> condition) throws Exception {
