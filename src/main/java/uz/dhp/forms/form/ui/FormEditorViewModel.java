@@ -152,15 +152,27 @@ public final class FormEditorViewModel {
 
   /** Adds an empty row at {@code at.index()} (the row count appends). */
   public ChangeSet insertRow(ItemPath at) {
-    return apply(session.insertRow(at));
+    return apply(structural(at, session.insertRow(at)));
   }
 
   public ChangeSet removeRow(ItemPath row) {
-    return apply(session.removeRow(row));
+    return apply(structural(row, session.removeRow(row)));
   }
 
   public ChangeSet moveRow(ItemPath row, int newIndex) {
-    return apply(session.moveRow(row, newIndex));
+    return apply(structural(row, session.moveRow(row, newIndex)));
+  }
+
+  /**
+   * The engine leaves the structure list empty for rows of a top-level group (the root is not a
+   * path); its documented contract is to report the row path then, so add it.
+   */
+  private static ChangeSet structural(ItemPath row, ChangeSet c) {
+    if (c.isRejected() || !c.structure().isEmpty() || row.steps().size() != 1) {
+      return c;
+    }
+    return new ChangeSet(
+        c.values(), c.enablement(), c.validation(), List.of(row.withIndex(0)), null);
   }
 
   private ChangeSet apply(ChangeSet c) {
