@@ -65,7 +65,9 @@ class Form003EditorTest {
     assertThat(nav.getItems()).hasSize(form003.items().size());
     var first = findItemNode(robot, "003.admin/003.admin.record-number");
     assertThat(first).isPresent();
-    assertThat(findItemNode(robot, "003.personal/003.personal.pinfl")).as("not built before shown").isEmpty();
+    assertThat(findItemNode(robot, "003.personal/003.personal.pinfl"))
+        .as("not built before shown")
+        .isEmpty();
 
     robot.clickOn(control(robot, "003.admin/003.admin.record-number", ".text-field"));
     robot.press(KeyCode.CONTROL).type(KeyCode.PAGE_DOWN).release(KeyCode.CONTROL);
@@ -78,7 +80,11 @@ class Form003EditorTest {
     assertThat(total).isGreaterThan(5);
     assertThat(errors).as("empty required fields count as errors").isEqualTo(total - answered);
 
-    robot.clickOn(control(robot, "003.personal/003.personal.name/003.personal.name.family", ".text-field")).write("Ali");
+    robot
+        .clickOn(
+            control(
+                robot, "003.personal/003.personal.name/003.personal.name.family", ".text-field"))
+        .write("Ali");
     waitUntil(() -> personal.requiredAnsweredProperty().get() == answered + 1);
     assertThat(SectionNavigator.text(h.i18n, personal)).contains((answered + 1) + "/" + total);
     assertThat(personal.errorsProperty().get()).isEqualTo(errors - 1);
@@ -98,7 +104,8 @@ class Form003EditorTest {
             .index();
     ListView<Section> nav = robot.lookup("#sectionNavigator").queryListView();
     robot.interact(() -> nav.getSelectionModel().select(admission));
-    TextField dx = control(robot, "003.admission/003.admission.admission-dx", ".text-field", TextField.class);
+    TextField dx =
+        control(robot, "003.admission/003.admission.admission-dx", ".text-field", TextField.class);
     robot.clickOn(dx).write("pnev j1");
     waitUntil(() -> robot.lookup(".suggestions").tryQuery().map(n -> n.isVisible()).orElse(false));
     ListView<?> list = robot.lookup(".suggestions").queryListView();
@@ -106,7 +113,8 @@ class Form003EditorTest {
     robot.type(KeyCode.DOWN).type(KeyCode.ENTER);
     waitUntil(() -> h.answer("003.admission/003.admission.admission-dx").isPresent());
     AnswerValue.CodingValue picked =
-        (AnswerValue.CodingValue) h.answer("003.admission/003.admission.admission-dx").orElseThrow();
+        (AnswerValue.CodingValue)
+            h.answer("003.admission/003.admission.admission-dx").orElseThrow();
     assertThat(picked.code()).startsWith("J1");
     assertThat(picked.display()).startsWith("Pnevmoniya");
     assertThat(dx.getText()).startsWith(picked.code());
