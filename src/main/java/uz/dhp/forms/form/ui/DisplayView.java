@@ -14,6 +14,7 @@ final class DisplayView extends ItemView {
     super(ctx, path, item);
     label.setWrapText(true);
     label.getStyleClass().add("display-item");
+    label.getProperties().put(EditorContext.PATH_KEY, path);
     relabel();
   }
 
