@@ -3,6 +3,7 @@ package uz.dhp.forms.form.ui;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.scene.control.Button;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -16,13 +17,34 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class DateField {
 
   final TextField text = new TextField();
-  final DatePicker picker = new DatePicker();
-  final HBox root = new HBox(2, text, picker);
+  private final Button calendar = new Button("📅");
+  private @Nullable DatePicker picker;
+  final HBox root = new HBox(2, text, calendar);
+  private final EditorContext ctx;
   private boolean updating;
 
   DateField(EditorContext ctx) {
+    this.ctx = ctx;
     text.setPrefColumnCount(9);
     text.getStyleClass().add("date-field");
+    calendar.getStyleClass().add("calendar-button");
+    calendar.setFocusTraversable(false);
+    calendar.accessibleTextProperty().bind(ctx.i18n.text("form.ui.date.pick"));
+    // A DatePicker per field is costly to lay out on a large form: create it on first use.
+    calendar.setOnAction(
+        e -> {
+          DatePicker p = picker();
+          root.getChildren().set(1, p);
+          p.show();
+        });
+  }
+
+  private DatePicker picker() {
+    if (picker != null) {
+      return picker;
+    }
+    DatePicker picker = new DatePicker();
+    this.picker = picker;
     picker.getStyleClass().add("date-button");
     picker.setEditable(false);
     picker.setFocusTraversable(false);
@@ -57,6 +79,8 @@ final class DateField {
                 text.end();
               }
             });
+    picker.setDisable(calendar.isDisabled());
+    return picker;
   }
 
   void onText(Consumer<String> listener) {
@@ -70,6 +94,9 @@ final class DateField {
   void setReadOnly(boolean readOnly) {
     text.setEditable(!readOnly);
     text.pseudoClassStateChanged(ValueEditor.READ_ONLY, readOnly);
-    picker.setDisable(readOnly);
+    calendar.setDisable(readOnly);
+    if (picker != null) {
+      picker.setDisable(readOnly);
+    }
   }
 }

@@ -3,8 +3,10 @@ package uz.dhp.forms.form.ui;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.application.Platform;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import uz.dhp.forms.form.answer.ItemPath;
 import uz.dhp.forms.form.definition.AnswerValue;
@@ -27,6 +29,8 @@ final class EditorContext {
   final FilePicker files;
   final Map<ItemPath, ItemView> views = new HashMap<>();
   final List<RowsView> rowsViews = new ArrayList<>();
+  private final Map<ItemPath, List<AnswerValue>> pending = new LinkedHashMap<>();
+  private boolean flushScheduled;
 
   /** Set once the user asked for problems (F8): untouched fields show theirs too. */
   boolean showAllProblems;
@@ -62,8 +66,28 @@ final class EditorContext {
     return vm.session().state(path).orElse(null);
   }
 
+  /**
+   * Hands a user edit to the session. Edits are applied once per turn of the FX event queue: keys
+   * typed while the engine is busy with a heavy recalculation are merged into one edit, so typing
+   * never queues up behind the form's rules. Views show the typed text immediately regardless.
+   */
   void commit(ItemPath path, List<AnswerValue> answers) {
-    vm.setAnswers(path, answers);
+    pending.remove(path);
+    pending.put(path, answers);
+    if (!flushScheduled) {
+      flushScheduled = true;
+      Platform.runLater(this::flushCommits);
+    }
+  }
+
+  /** Applies pending edits now (before navigation, saving, or reading the session). */
+  void flushCommits() {
+    flushScheduled = false;
+    while (!pending.isEmpty()) {
+      var first = pending.entrySet().iterator().next();
+      pending.remove(first.getKey());
+      vm.setAnswers(first.getKey(), first.getValue());
+    }
   }
 
   void register(ItemView v) {

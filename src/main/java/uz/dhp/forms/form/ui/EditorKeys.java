@@ -35,6 +35,7 @@ final class EditorKeys {
   }
 
   private void shortcut(KeyEvent e) {
+    ctx.flushCommits();
     KeyCode k = e.getCode();
     boolean ctrl = e.isShortcutDown();
     boolean handled = true;
@@ -80,6 +81,7 @@ final class EditorKeys {
     if (owner instanceof javafx.scene.control.ButtonBase) {
       return;
     }
+    ctx.flushCommits();
     moveFocus(owner, e.isShiftDown() ? -1 : 1);
     e.consume();
   }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -50,6 +51,8 @@ public final class FormEditor {
   private final EditorToolbar toolbar;
   private final IssueSummary summary;
   private final UndoBar undoBar;
+  private final InvalidationListener relabel = o -> relabelAll();
+  private final @Nullable SectionNavigator navigator;
 
   /**
    * @param terminology value sets for coded answers (the same the engine uses)
@@ -86,15 +89,17 @@ public final class FormEditor {
     VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
     root.setCenter(center);
     root.setRight(summary.node());
-    if (vm.isPaged()) {
-      root.setLeft(new SectionNavigator(vm, i18n).node());
+    navigator = vm.isPaged() ? new SectionNavigator(vm, i18n) : null;
+    if (navigator != null) {
+      root.setLeft(navigator.node());
     }
     new EditorKeys(this, ctx, toolbar, undoBar).install(root);
 
     vm.addChangeListener(this::applyChanges);
     vm.currentSectionProperty().addListener((o, a, b) -> showSection(b.intValue()));
     vm.saveStatusProperty().addListener((InvalidationListener) o -> renderSaveStatus());
-    i18n.messagesProperty().addListener((InvalidationListener) o -> relabelAll());
+    // Weak: the app's I18n outlives editors; a closed editor must not stay reachable from it.
+    i18n.messagesProperty().addListener(new WeakInvalidationListener(relabel));
     installFocusLossSave();
     showSection(vm.currentSectionProperty().get());
     renderSaveStatus();
@@ -117,7 +122,16 @@ public final class FormEditor {
 
   /** Saves the newest state now; completes on the FX thread. Call on window close. */
   public CompletableFuture<SaveOutcome> flush() {
+    ctx.flushCommits();
     return vm.flush();
+  }
+
+  /**
+   * Call when the editor goes away, after {@link #flush()} completed: stops autosave timers. (The
+   * editor holds no strong listener on application-wide objects, so it is collected afterwards.)
+   */
+  public void close() {
+    vm.close();
   }
 
   /** Focuses the first field of the visible section. */
@@ -126,6 +140,17 @@ public final class FormEditor {
     if (!t.isEmpty()) {
       t.get(0).requestFocus();
     }
+  }
+
+  /** Shows the item's section and focuses its field; false if the item is not shown. */
+  public boolean focusField(ItemPath path) {
+    return jumpToPath(path);
+  }
+
+  /** The input control of an item in a section already built (for tests and benchmarks). */
+  public Optional<Node> inputOf(ItemPath path) {
+    ItemView v = ctx.views.get(path);
+    return v == null ? Optional.empty() : Optional.ofNullable(v.focusTarget());
   }
 
   // --- sections -------------------------------------------------------------------------------
@@ -227,6 +252,7 @@ public final class FormEditor {
                   .addListener(
                       (obs, a, b) -> {
                         if (b != null && !isInside(b)) {
+                          ctx.flushCommits();
                           vm.saveNow();
                         }
                       });
@@ -239,6 +265,7 @@ public final class FormEditor {
                               .addListener(
                                   (x, was, is) -> {
                                     if (!is) {
+                                      ctx.flushCommits();
                                       vm.saveNow();
                                     }
                                   });
@@ -280,6 +307,7 @@ public final class FormEditor {
 
   /** Shows the section of {@code path} and focuses its field. */
   boolean jumpToPath(ItemPath path) {
+    ctx.flushCommits();
     int s = vm.sectionOf(path);
     if (s != currentSection()) {
       vm.currentSectionProperty().set(s);

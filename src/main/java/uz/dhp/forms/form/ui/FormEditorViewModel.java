@@ -142,6 +142,10 @@ public final class FormEditorViewModel {
     listeners.add(listener);
   }
 
+  public void removeChangeListener(Consumer<ChangeSet> listener) {
+    listeners.remove(listener);
+  }
+
   public ChangeSet setAnswer(ItemPath path, @Nullable AnswerValue value) {
     return setAnswers(path, value == null ? List.of() : List.of(value));
   }
@@ -193,7 +197,7 @@ public final class FormEditorViewModel {
       issues.setAll(progress.issues());
     }
     finalizable.set(progress.errorCount() == 0);
-    for (Consumer<ChangeSet> l : listeners) {
+    for (Consumer<ChangeSet> l : List.copyOf(listeners)) {
       l.accept(c);
     }
     if (!c.values().isEmpty() || !c.structure().isEmpty()) {

@@ -17,6 +17,7 @@ final class SectionNavigator {
   private static final PseudoClass OFF = PseudoClass.getPseudoClass("off");
 
   private final ListView<Section> list = new ListView<>();
+  private final InvalidationListener refresh = o -> list.refresh();
 
   SectionNavigator(FormEditorViewModel vm, I18n i18n) {
     list.setId("sectionNavigator");
@@ -35,7 +36,7 @@ final class SectionNavigator {
             });
     vm.currentSectionProperty()
         .addListener((o, a, b) -> list.getSelectionModel().select(b.intValue()));
-    i18n.messagesProperty().addListener((InvalidationListener) o -> list.refresh());
+    i18n.messagesProperty().addListener(new javafx.beans.WeakInvalidationListener(refresh));
   }
 
   ListView<Section> node() {
