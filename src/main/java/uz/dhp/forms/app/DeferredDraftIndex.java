@@ -32,6 +32,12 @@ final class DeferredDraftIndex implements DraftIndex {
   }
 
   @Override
+  public SaveFailure save(
+      DraftDetail draft, String patientName, String pinfl, String responseJson) {
+    return store.join().save(draft, patientName, pinfl, responseJson);
+  }
+
+  @Override
   public void delete(String draftId) {
     store.join().delete(draftId);
   }

@@ -111,6 +111,12 @@ public final class DhpFormsApp extends Application {
     Thread.setDefaultUncaughtExceptionHandler(new ErrorReporter(window::showIncident));
     stage.setScene(window.createScene(1180, 760));
     stage.titleProperty().bind(shell.i18n().text("app.title"));
+    stage.setOnCloseRequest(
+        e -> {
+          // Save the open draft before the window goes; then close for real.
+          e.consume();
+          window.flushOpenEditor().whenComplete((r, err) -> Platform.runLater(Platform::exit));
+        });
     stage.setMinWidth(800);
     stage.setMinHeight(560);
     stage.show();

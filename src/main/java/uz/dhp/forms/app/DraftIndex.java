@@ -17,6 +17,15 @@ interface DraftIndex {
   /** Creates an empty draft of a form and returns its id. */
   String create(String formId, String formVersion);
 
+  /**
+   * Saves the answers of an open draft with its list metadata; returns null when stored, or the
+   * failure (message key and arguments) when not. Never throws for expected failures.
+   */
+  SaveFailure save(DraftDetail draft, String patientName, String pinfl, String responseJson);
+
+  /** Why a save did not happen. */
+  record SaveFailure(String reasonKey, List<String> args) {}
+
   void delete(String draftId);
 
   void restore(String draftId);

@@ -76,6 +76,11 @@ final class FormServices {
     return terminology;
   }
 
+  /** One form of {@code formsDir}, fully checked (to open a draft of it). */
+  FormCatalog.Entry form(Path formsDir, String formId) {
+    return catalog.entry(formId, formsDir.resolve(formId).resolve(FormCatalog.FILE_NAME));
+  }
+
   /** Every form in {@code formsDir}, fully checked. */
   List<FormListing> scan(Path formsDir) {
     List<FormListing> result = new ArrayList<>();

@@ -1,6 +1,9 @@
 package uz.dhp.forms.app;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -23,7 +26,10 @@ import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.action.Action;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uz.dhp.forms.app.DraftIndex.DraftDetail;
 import uz.dhp.forms.app.DraftIndex.DraftRow;
+import uz.dhp.forms.form.io.FormCatalog;
+import uz.dhp.forms.form.rules.OpenOutcome;
 import uz.dhp.forms.i18n.UiLanguage;
 import uz.dhp.forms.ui.I18n;
 
@@ -47,6 +53,7 @@ final class MainWindow {
   private final NotificationPane notifications;
   private final BorderPane frame = new BorderPane();
   private double fontSize;
+  private DraftEditorScreen openEditor;
   private final javafx.beans.property.StringProperty storeLocation =
       new javafx.beans.property.SimpleStringProperty();
   private ComboBox<UiLanguage> languageBox;
@@ -108,25 +115,104 @@ final class MainWindow {
   }
 
   void showHome() {
+    DraftEditorScreen leaving = openEditor;
+    openEditor = null;
+    if (leaving != null) {
+      // Save what was typed before the editor goes away.
+      leaving
+          .flush()
+          .whenComplete(
+              (r, e) ->
+                  Platform.runLater(
+                      () -> {
+                        leaving.close();
+                        homeModel.refresh();
+                      }));
+    }
     content.getChildren().setAll(home.root());
     homeModel.refresh();
   }
 
+  /** The open draft's editor screen, or null on the home screen. */
+  DraftEditorScreen openEditor() {
+    return openEditor;
+  }
+
+  /** Saves the open draft, if any (on window close); completes on the FX thread. */
+  CompletableFuture<?> flushOpenEditor() {
+    return openEditor == null ? CompletableFuture.completedFuture(null) : openEditor.flush();
+  }
+
+  /** What opening a draft found (built off the FX thread). */
+  private record Opening(
+      DraftDetail draft,
+      @org.checkerframework.checker.nullness.qual.Nullable FormServices services,
+      @org.checkerframework.checker.nullness.qual.Nullable OpenOutcome outcome,
+      String problemKey,
+      List<String> problemArgs) {}
+
   void openDraft(String draftId) {
-    ctx.tasks()
-        .run(
-            () -> ctx.drafts().open(draftId),
-            detail -> {
-              if (detail.isPresent()) {
-                content
-                    .getChildren()
-                    .setAll(new DraftView(detail.get(), i18n, this::showHome).root());
-              } else {
-                notify(i18n.get("draft.notFound"));
-                showHome();
-              }
-            },
-            this::showFailure);
+    ctx.tasks().run(() -> prepare(draftId), this::showOpening, this::showFailure);
+  }
+
+  private @org.checkerframework.checker.nullness.qual.Nullable Opening prepare(String draftId) {
+    Optional<DraftDetail> found = ctx.drafts().open(draftId);
+    if (found.isEmpty()) {
+      return null;
+    }
+    DraftDetail draft = found.get();
+    FormServices services = ctx.formServices().join();
+    FormCatalog.Entry entry = services.form(Path.of(ctx.formsDir()), draft.row().formId());
+    if (entry instanceof FormCatalog.Entry.Available a) {
+      OpenOutcome outcome =
+          services.engine().open(a.definition(), draft.questionnaireResponseJson());
+      if (outcome instanceof OpenOutcome.Failed f) {
+        return new Opening(draft, services, null, f.reasonKey(), f.args());
+      }
+      return new Opening(draft, services, outcome, "", List.of());
+    }
+    FormCatalog.Entry.Unavailable u = (FormCatalog.Entry.Unavailable) entry;
+    return new Opening(draft, services, null, u.reasonKey(), u.args());
+  }
+
+  private void showOpening(@org.checkerframework.checker.nullness.qual.Nullable Opening opening) {
+    if (opening == null) {
+      notify(i18n.get("draft.notFound"));
+      showHome();
+      return;
+    }
+    if (opening.outcome() instanceof OpenOutcome.Opened opened) {
+      DraftEditorScreen screen =
+          new DraftEditorScreen(
+              opening.draft(),
+              opened.session(),
+              ctx.drafts(),
+              opening.services().terminology(),
+              ctx.tasks(),
+              i18n,
+              this::showHome,
+              () -> notify(i18n.get("draft.finalize.pending")));
+      openEditor = screen;
+      content.getChildren().setAll(screen.root());
+      screen.editor().focusFirstField();
+      StringBuilder told =
+          new StringBuilder(
+              i18n.get(
+                  "draft.restored",
+                  java.time.format.DateTimeFormatter.ofLocalizedDateTime(
+                          java.time.format.FormatStyle.SHORT)
+                      .withLocale(i18n.language().locale())
+                      .withZone(java.time.ZoneId.systemDefault())
+                      .format(opening.draft().row().updated())));
+      for (OpenOutcome.Notice n : opened.notices()) {
+        told.append(' ').append(i18n.get(n.key(), n.args().toArray()));
+      }
+      notify(told.toString());
+    } else {
+      String reason = i18n.get(opening.problemKey(), opening.problemArgs().toArray());
+      content.getChildren().setAll(new DraftView(opening.draft(), i18n, this::showHome).root());
+      notify(i18n.get("draft.formUnavailable", reason));
+    }
   }
 
   private void confirmDelete(DraftRow row) {

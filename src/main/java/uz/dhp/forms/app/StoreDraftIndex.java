@@ -70,6 +70,25 @@ final class StoreDraftIndex implements DraftIndex {
   }
 
   @Override
+  public SaveFailure save(
+      DraftDetail draft, String patientName, String pinfl, String responseJson) {
+    DraftWrite write =
+        new DraftWrite(
+            draft.row().id(),
+            draft.row().formId(),
+            draft.formVersion(),
+            DraftStatus.IN_PROGRESS,
+            patientName,
+            pinfl,
+            responseJson);
+    DraftSaveOutcome outcome = drafts.upsert(write, actor);
+    if (outcome instanceof DraftSaveOutcome.Failed f) {
+      return new SaveFailure(f.failure().reasonKey(), List.of());
+    }
+    return null;
+  }
+
+  @Override
   public void delete(String draftId) {
     check(drafts.softDelete(draftId, actor));
   }

@@ -32,6 +32,12 @@ final class UnavailableDraftIndex implements DraftIndex {
   }
 
   @Override
+  public SaveFailure save(
+      DraftDetail draft, String patientName, String pinfl, String responseJson) {
+    return new SaveFailure(reason.key(), reason.args());
+  }
+
+  @Override
   public void delete(String draftId) {
     throw new UserFacingFailure(reason.key(), "store unavailable", reason.args().toArray());
   }

@@ -25,6 +25,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import uz.dhp.forms.app.DraftIndex.DraftRow;
+import uz.dhp.forms.form.answer.ItemPath;
+import uz.dhp.forms.form.definition.AnswerValue;
 import uz.dhp.forms.i18n.UiLanguage;
 import uz.dhp.forms.ui.TaskRunner;
 
@@ -38,6 +40,7 @@ class MainWindowTest {
 
   private AppRuntime runtime;
   private TaskRunner tasks;
+  private MainWindow window;
 
   @Start
   void start(Stage stage) throws IOException {
@@ -52,7 +55,7 @@ class MainWindowTest {
         AppRuntime.start(
             AppOptions.parse(List.of("--data-dir=" + dataDir, "--forms-dir=" + formsDir), Map.of()),
             tasks);
-    MainWindow window = new MainWindow(runtime.context());
+    window = new MainWindow(runtime.context());
     stage.setScene(window.createScene(1100, 700));
     stage.show();
   }
@@ -128,31 +131,49 @@ class MainWindowTest {
     waitForCheckedForms(forms);
     robot.clickOn("Beta form (version 2.1.0)");
     robot.clickOn("#newDraft");
-    waitUntil(() -> robot.lookup("#draftView").tryQuery().isPresent());
-    assertThat(robot.lookup("#fact-0").queryAs(Label.class).getText()).isEqualTo("beta 2.1.0");
-    assertThat(robot.lookup("#draftAnswers").queryTextInputControl().getText())
-        .contains("\"status\":\"in-progress\"");
+    waitUntil(() -> robot.lookup("#formEditor").tryQuery().isPresent());
+    // Type the patient's family name and PINFL; autosave puts them into the draft list.
+    robot.clickOn(window.openEditor().editor().inputOf(ItemPath.of("family")).orElseThrow());
+    robot.write("Karimova");
+    robot.clickOn(window.openEditor().editor().inputOf(ItemPath.of("pinfl")).orElseThrow());
+    robot.write("41234567890123");
+    robot.type(javafx.scene.input.KeyCode.TAB);
 
     robot.clickOn("#backHome");
     TableView<DraftRow> table = robot.lookup("#draftTable").queryTableView();
-    waitUntil(() -> table.getItems().size() == 1);
+    waitUntil(
+        () ->
+            table.getItems().size() == 1
+                && "Karimova".equals(table.getItems().get(0).patientName()));
     assertThat(table.getItems().get(0).formId()).isEqualTo("beta");
+    assertThat(table.getItems().get(0).pinfl()).isEqualTo("41234567890123");
 
-    // Open from the list.
-    robot.clickOn("beta");
+    // Reopened, the answers are back.
+    robot.clickOn("Karimova");
     robot.clickOn("#openDraft");
-    waitUntil(() -> robot.lookup("#draftView").tryQuery().isPresent());
+    waitUntil(() -> robot.lookup("#formEditor").tryQuery().isPresent());
+    assertThat(
+            window
+                .openEditor()
+                .editor()
+                .viewModel()
+                .session()
+                .state(ItemPath.of("family"))
+                .orElseThrow()
+                .answers())
+        .containsExactly(new AnswerValue.StringValue("Karimova"));
+    robot.type(javafx.scene.input.KeyCode.ESCAPE);
     robot.type(javafx.scene.input.KeyCode.ESCAPE);
     waitUntil(() -> robot.lookup("#draftTable").tryQuery().isPresent());
 
     // Delete asks first; cancel keeps it.
-    robot.clickOn("beta");
+    robot.clickOn("Karimova");
     robot.clickOn("#deleteDraft");
     clickVisible(robot, "Cancel");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(table.getItems()).hasSize(1);
 
-    robot.clickOn("beta");
+    robot.clickOn("Karimova");
     robot.clickOn("#deleteDraft");
     clickVisible(robot, "Delete");
     waitUntil(() -> table.getItems().isEmpty());
@@ -160,7 +181,7 @@ class MainWindowTest {
     // Soft delete: still there under "Show deleted", and restorable.
     robot.clickOn("#showDeleted");
     waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).deleted());
-    robot.clickOn("beta");
+    robot.clickOn("Karimova");
     robot.clickOn("#restoreDraft");
     waitUntil(() -> table.getItems().size() == 1 && !table.getItems().get(0).deleted());
   }
@@ -230,7 +251,11 @@ class MainWindowTest {
              {"url":"lang","valueCode":"ru"},{"url":"content","valueString":"%s"}]},
            {"url":"http://hl7.org/fhir/StructureDefinition/translation","extension":[
              {"url":"lang","valueCode":"en"},{"url":"content","valueString":"%s"}]}]},
-         "item":[{"linkId":"q1","type":"string","text":"Ism"}]}
+         "item":[
+           {"linkId":"family","type":"string","text":"Familiya",
+            "definition":"https://dhp.uz/fhir/core/StructureDefinition/uz-core-patient#Patient.name.family"},
+           {"linkId":"pinfl","type":"string","text":"JShShIR",
+            "definition":"https://dhp.uz/fhir/core/StructureDefinition/uz-core-patient#Patient.identifier:nationalId.value"}]}
         """
             .formatted(id, version, uz, ru, en);
     Files.writeString(dir.resolve("questionnaire.json"), json, StandardCharsets.UTF_8);
