@@ -187,6 +187,22 @@ class MainWindowTest {
   }
 
   @Test
+  void aDraftWhoseFormBrokeOpensReadOnlyAndKeepsItsAnswers(FxRobot robot) throws Exception {
+    String id = runtime.context().drafts().create("alpha", "1.0.0");
+    Files.writeString(
+        formsDir.resolve("alpha/questionnaire.json"), "{\"resourceType\":\"Patient\"}");
+    robot.interact(() -> window.openDraft(id));
+    waitUntil(() -> robot.lookup("#draftView").tryQuery().isPresent());
+    assertThat(robot.lookup("#draftAnswers").queryTextInputControl().getText())
+        .contains("\"status\":\"in-progress\"");
+    org.controlsfx.control.NotificationPane bar = robot.lookup("#notifications").query();
+    waitUntil(bar::isShowing);
+    assertThat(bar.getText())
+        .startsWith(runtime.context().i18n().get("draft.formUnavailable", "").substring(0, 20));
+    assertThat(runtime.context().drafts().open(id)).isPresent();
+  }
+
+  @Test
   void searchFiltersTheDraftList(FxRobot robot) throws Exception {
     DraftIndex drafts = runtime.context().drafts();
     drafts.create("alpha", "1.0.0");
