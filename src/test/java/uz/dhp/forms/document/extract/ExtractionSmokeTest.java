@@ -1,0 +1,29 @@
+package uz.dhp.forms.document.extract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import uz.dhp.forms.document.Fixtures;
+import uz.dhp.forms.document.Form003Example;
+import uz.dhp.forms.support.IdGenerator;
+
+class ExtractionSmokeTest {
+  @Test
+  void form003() throws Exception {
+    FormFiles form = Fixtures.form("003");
+    assertThat(form.check()).isEmpty();
+    var ex = new DocumentExtractor(Fixtures.FHIR, Fixtures.clock(), IdGenerator.sequential("t"));
+    var doc =
+        ex.extract(
+            new DocumentExtractor.Request(
+                form,
+                Form003Example.response(form.questionnaire()),
+                Fixtures.clinic(),
+                "att",
+                Optional.empty(),
+                "uz"));
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target/form003.json"), doc.json());
+    System.out.println(doc.findings());
+  }
+}
