@@ -169,7 +169,7 @@ final class Assembly {
     if (rows.isEmpty() && ObservationExtractor.RULE.equals(p.ruleId)) {
       rows = narrative.rows(p.context, java.util.Set.of());
     }
-    setText(p.resource, Xhtml.table(title, rows));
+    setText(p.resource, Xhtml.table(narrative.lang(), title, rows));
   }
 
   static void setText(ObjectNode resource, String div) {
@@ -181,7 +181,7 @@ final class Assembly {
   }
 
   /** A master-data resource's narrative: its name. */
-  static String masterText(ObjectNode r) {
+  static String masterText(ObjectNode r, String lang) {
     String name =
         r.has("name") && r.path("name").isTextual()
             ? r.path("name").asText()
@@ -192,7 +192,7 @@ final class Assembly {
     if (name.isEmpty()) {
       name = r.path("code").path(0).path("coding").path(0).path("code").asText("");
     }
-    return Xhtml.text(r.path("resourceType").asText(), name);
+    return Xhtml.text(lang, r.path("resourceType").asText(), name);
   }
 
   ArrayNode entries(
@@ -210,7 +210,7 @@ final class Assembly {
     for (MasterResources.Made m : master.all()) {
       ObjectNode r = m.resource();
       r.put("id", m.fullUrl().substring("urn:uuid:".length()));
-      setText(r, masterText(r));
+      setText(r, masterText(r, narrative.lang()));
       entry(entries, m.fullUrl(), r);
       out.add(new SourceMap.EntrySource(m.fullUrl(), m.linkId(), Map.of()));
     }

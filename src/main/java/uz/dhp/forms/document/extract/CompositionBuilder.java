@@ -68,7 +68,7 @@ final class CompositionBuilder {
     List<String> summaryIds = new ArrayList<>();
     config.path("summary").forEach(s -> summaryIds.add(s.asText()));
     summary.addAll(a.narrative.rowsFor(summaryIds, a.root));
-    Assembly.setText(c, Xhtml.table(c.path("title").asText(), summary));
+    Assembly.setText(c, Xhtml.table(a.narrative.lang(), c.path("title").asText(), summary));
     ArrayNode sections = F.arrayNode();
     for (JsonNode s : a.form.mapping().path("sections")) {
       for (ObjectNode built : section(s, true)) {
@@ -88,7 +88,9 @@ final class CompositionBuilder {
     if (def.has("repeatPer")) {
       for (ResponseNode n : a.root.descendants(def.path("repeatPer").asText())) {
         ObjectNode s = header(itemId);
-        String div = Xhtml.table(a.narrative.label(itemId), a.narrative.rows(n, Set.of()));
+        String div =
+            Xhtml.table(
+                a.narrative.lang(), a.narrative.label(itemId), a.narrative.rows(n, Set.of()));
         text(s, div);
         out.add(s);
       }
@@ -122,8 +124,8 @@ final class CompositionBuilder {
       text(
           s,
           rows.isEmpty()
-              ? Xhtml.text(a.narrative.label(textId), plain.toString())
-              : Xhtml.table(a.narrative.label(textId), rows));
+              ? Xhtml.text(a.narrative.lang(), a.narrative.label(textId), plain.toString())
+              : Xhtml.table(a.narrative.lang(), a.narrative.label(textId), rows));
     } else {
       List<NarrativeRow> rows = new ArrayList<>();
       for (ResponseNode n : a.root.descendants(itemId)) {
@@ -144,7 +146,7 @@ final class CompositionBuilder {
         a.findings.add(
             Finding.error("", itemId, "document.extract.sectionEmpty", a.narrative.label(itemId)));
       }
-      text(s, Xhtml.table(a.narrative.label(itemId), rows));
+      text(s, Xhtml.table(a.narrative.lang(), a.narrative.label(itemId), rows));
     }
     if (!entries.isEmpty()) {
       s.set("entry", entries);
@@ -166,6 +168,9 @@ final class CompositionBuilder {
       ObjectNode copy = coding.addObject();
       copy.set("system", c.path("system"));
       copy.set("code", c.path("code"));
+      if (c.has("display")) {
+        copy.set("display", c.path("display"));
+      }
       break; // the profile fixes one code per slice
     }
     return s;

@@ -9,9 +9,15 @@ import java.util.List;
  */
 public final class Xhtml {
 
-  private static final String OPEN = "<div xmlns=\"http://www.w3.org/1999/xhtml\">";
-
   private Xhtml() {}
+
+  /**
+   * The opening tag; both lang and xml:lang, as the validator asks when a resource has a language.
+   */
+  private static String open(String lang) {
+    String l = escape(lang);
+    return "<div xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"" + l + "\" xml:lang=\"" + l + "\">";
+  }
 
   /** Escapes text for XHTML element content and attribute values. */
   public static String escape(String text) {
@@ -36,8 +42,8 @@ public final class Xhtml {
   }
 
   /** A title and a table of rows. */
-  public static String table(String title, List<NarrativeRow> rows) {
-    StringBuilder sb = new StringBuilder(OPEN);
+  public static String table(String lang, String title, List<NarrativeRow> rows) {
+    StringBuilder sb = new StringBuilder(open(lang));
     if (!title.isEmpty()) {
       sb.append("<p><b>").append(escape(title)).append("</b></p>");
     }
@@ -67,8 +73,8 @@ public final class Xhtml {
   }
 
   /** Free text (anamnesis, diary…) as paragraphs, line breaks kept. */
-  public static String text(String title, String text) {
-    StringBuilder sb = new StringBuilder(OPEN);
+  public static String text(String lang, String title, String text) {
+    StringBuilder sb = new StringBuilder(open(lang));
     if (!title.isEmpty()) {
       sb.append("<p><b>").append(escape(title)).append("</b></p>");
     }

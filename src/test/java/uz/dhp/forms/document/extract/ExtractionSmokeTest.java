@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import uz.dhp.forms.document.Fixtures;
 import uz.dhp.forms.document.Form003Example;
+import uz.dhp.forms.document.SharedValidator;
 import uz.dhp.forms.support.IdGenerator;
 
 class ExtractionSmokeTest {
@@ -24,6 +25,21 @@ class ExtractionSmokeTest {
                 Optional.empty(),
                 "uz"));
     java.nio.file.Files.writeString(java.nio.file.Path.of("target/form003.json"), doc.json());
-    System.out.println(doc.findings());
+    var v = SharedValidator.get();
+    System.out.println("PACKAGES " + v.packages());
+    var report = v.validate(doc);
+    for (var f : report.findings()) {
+      System.out.println(
+          "FINDING "
+              + f.severity()
+              + " "
+              + f.source()
+              + " "
+              + f.path()
+              + " "
+              + f.linkId().orElse("-")
+              + " "
+              + f.args());
+    }
   }
 }
