@@ -84,10 +84,11 @@ final class Assembly {
         explicit.add(rule.path("section").asText());
       }
       String when = rule.path("when").asText("");
+      String whenTrue = rule.path("whenTrue").asText("");
       if (rule.has("forEach")) {
         String group = rule.path("forEach").asText();
         for (ResponseNode n : root.descendants(group)) {
-          if (answered(n, when.replace("~", group))) {
+          if (answered(n, when.replace("~", group)) && isTrue(n, whenTrue.replace("~", group))) {
             add(new Planned(id, url(), n, null, "", sectionsFor(explicit, n), n.linkId()));
           }
         }
@@ -97,7 +98,7 @@ final class Assembly {
             add(new Planned(id, url(), n, a, n.linkId(), sectionsFor(explicit, n), n.linkId()));
           }
         }
-      } else if (answered(root, when)) {
+      } else if (answered(root, when) && isTrue(root, whenTrue)) {
         add(new Planned(id, url(), root, null, "", explicit, when.split(",")[0].trim()));
       }
     }
@@ -111,6 +112,21 @@ final class Assembly {
     for (String id : anyOf.split(",")) {
       if (!context.nearestAnswers(id.trim()).isEmpty()) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /** True when {@code anyOf} is empty or one of its items is answered "true". */
+  private static boolean isTrue(ResponseNode context, String anyOf) {
+    if (anyOf.isEmpty()) {
+      return true;
+    }
+    for (String id : anyOf.split(",")) {
+      for (JsonNode a : context.nearestAnswers(id.trim())) {
+        if (a.path("valueBoolean").asBoolean(false)) {
+          return true;
+        }
       }
     }
     return false;

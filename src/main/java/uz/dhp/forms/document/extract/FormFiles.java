@@ -45,7 +45,8 @@ public record FormFiles(QuestionnaireIndex questionnaire, JsonNode mapping) {
           exists(rule.path(key).asText(), key, problems);
         }
       }
-      for (String id : rule.path("when").asText("").split(",")) {
+      for (String id :
+          (rule.path("when").asText("") + "," + rule.path("whenTrue").asText("")).split(",")) {
         if (!id.isBlank()) {
           exists(id.trim().replace("~", base), "when", problems);
         }

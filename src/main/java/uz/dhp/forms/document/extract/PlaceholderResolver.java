@@ -116,6 +116,14 @@ final class PlaceholderResolver implements TemplateExpander.Resolver {
 
   private static Optional<JsonNode> valueOf(JsonNode answer, String part) {
     Optional<JsonNode> v = AnswerValues.value(answer);
+    if ("date".equals(part)) {
+      // date part of a dateTime (birth time → Patient.birthDate)
+      return v.filter(JsonNode::isTextual)
+          .map(
+              x ->
+                  (JsonNode)
+                      new TextNode(x.asText().substring(0, Math.min(10, x.asText().length()))));
+    }
     return part.isEmpty() ? v : v.flatMap(x -> AnswerValues.part(x, part));
   }
 

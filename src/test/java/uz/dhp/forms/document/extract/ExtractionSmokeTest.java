@@ -12,19 +12,30 @@ import uz.dhp.forms.support.IdGenerator;
 class ExtractionSmokeTest {
   @Test
   void form003() throws Exception {
-    FormFiles form = Fixtures.form("003");
+    run("003", "att");
+  }
+
+  @Test
+  void form096() throws Exception {
+    run("096", "obgyn");
+  }
+
+  void run(String n, String signer) throws Exception {
+    FormFiles form = Fixtures.form(n);
     assertThat(form.check()).isEmpty();
     var ex = new DocumentExtractor(Fixtures.FHIR, Fixtures.clock(), IdGenerator.sequential("t"));
     var doc =
         ex.extract(
             new DocumentExtractor.Request(
                 form,
-                Form003Example.response(form.questionnaire()),
+                n.equals("003")
+                    ? Form003Example.response(form.questionnaire())
+                    : uz.dhp.forms.document.Form096Example.response(form.questionnaire()),
                 Fixtures.clinic(),
-                "att",
+                signer,
                 Optional.empty(),
                 "uz"));
-    java.nio.file.Files.writeString(java.nio.file.Path.of("target/form003.json"), doc.json());
+    java.nio.file.Files.writeString(java.nio.file.Path.of("target/form" + n + ".json"), doc.json());
     var v = SharedValidator.get();
     System.out.println("PACKAGES " + v.packages());
     var report = v.validate(doc);
