@@ -72,7 +72,9 @@ public final class Form096Example {
                 o.set("096.admission.operation.name", SCT + "85548006|Episiotomy")
                     .set("096.admission.operation.datetime", "2026-08-16T12:32:00+05:00")
                     .set("096.admission.operation.performer", "PractitionerRole/obgyn"))
-        .set("096.admission.outcome.disposition", "https://terminology.dhp.uz/fhir/core/CodeSystem/encounter-discharge-disposition-home-cs|mserv-0004-00004|Discharged");
+        .set(
+            "096.admission.outcome.disposition",
+            "https://terminology.dhp.uz/fhir/core/CodeSystem/encounter-discharge-disposition-home-cs|mserv-0004-00004|Discharged");
     r.set("096.history.past-illnesses", ICD + "D50.9|Iron deficiency anaemia, unspecified")
         .set(
             "096.history.summary.general-health",
@@ -96,7 +98,9 @@ public final class Form096Example {
             "096.history.previous-pregnancy",
             p ->
                 p.set("096.history.previous-pregnancy.year", 2019)
-                    .set("096.history.previous-pregnancy.outcome", "https://terminology.dhp.uz/fhir/integrations/CodeSystem/previous-pregnancy-outcome-cs|chr-0043-0001")
+                    .set(
+                        "096.history.previous-pregnancy.outcome",
+                        "https://terminology.dhp.uz/fhir/integrations/CodeSystem/previous-pregnancy-outcome-cs|chr-0043-0001")
                     .set("096.history.previous-pregnancy.weeks", 39)
                     .set("096.history.previous-pregnancy.child-weight", "3200"));
     r.set("096.epidemiology.history", "No recent infectious exposure or travel risk reported.");

@@ -61,6 +61,18 @@ public record SourceMap(List<EntrySource> entries) {
         best = e.getValue();
       }
     }
+    if (best == null && !rest.isEmpty()) {
+      // the location names an element above the recorded value (e.g. a CodeableConcept whose
+      // coding came from the item): take the nearest recorded path below it
+      int shortest = Integer.MAX_VALUE;
+      for (Map.Entry<String, String> e : source.paths().entrySet()) {
+        String p = e.getKey();
+        if ((p.startsWith(rest + ".") || p.startsWith(rest + "[")) && p.length() < shortest) {
+          best = e.getValue();
+          shortest = p.length();
+        }
+      }
+    }
     if (best != null) {
       return Optional.of(best);
     }

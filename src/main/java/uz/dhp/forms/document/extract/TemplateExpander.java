@@ -24,6 +24,8 @@ import java.util.Optional;
  *   <li>{@code @code[:ID]} first {@code code} of item ID (default: the rule's own item)
  *   <li>{@code ~} at the start of an ID stands for the linkId of the rule's own item
  *   <li>an array element object with {@code "@forEach": ID} is repeated per repetition of ID
+ *   <li>an object with {@code "@when": ID,…} / {@code "@unless": ID,…} is kept only when one of the
+ *       items is answered / none is
  * </ul>
  *
  * A placeholder that resolves to nothing removes its field; written {@code @!…} it removes the
@@ -66,6 +68,16 @@ final class TemplateExpander {
       record(p, path, values.get(0).linkId());
       return Optional.of(values.get(0).node().deepCopy());
     }
+    if (t.isObject() && (t.has("@when") || t.has("@unless"))) {
+      ObjectNode body = ((ObjectNode) t).deepCopy();
+      String when = body.has("@when") ? body.remove("@when").asText() : "";
+      String unless = body.has("@unless") ? body.remove("@unless").asText() : "";
+      if ((!when.isEmpty() && !anyAnswered(when, p))
+          || (!unless.isEmpty() && anyAnswered(unless, p))) {
+        return Optional.empty();
+      }
+      return expand(body, p, path);
+    }
     if (t.isObject()) {
       ObjectNode out = F.objectNode();
       Iterator<Map.Entry<String, JsonNode>> it = t.fields();
@@ -105,6 +117,15 @@ final class TemplateExpander {
       return out.isEmpty() ? Optional.empty() : Optional.of(out);
     }
     return Optional.of(t.deepCopy());
+  }
+
+  private boolean anyAnswered(String linkIds, Planned p) {
+    for (String id : linkIds.split(",")) {
+      if (!resolver.resolve("item:" + id.trim(), p).isEmpty()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String strip(String placeholder) {

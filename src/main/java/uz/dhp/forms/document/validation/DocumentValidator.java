@@ -110,14 +110,40 @@ public final class DocumentValidator {
   public ValidationReport validateJson(String bundleJson, SourceMap sources) {
     List<Finding> all = new ArrayList<>(rules.check(bundleJson, sources));
     ValidationResult result = validator.validateWithResult(bundleJson);
+    Set<String> unexpandable = new java.util.HashSet<>();
     for (SingleValidationMessage m : result.getMessages()) {
-      toFinding(m, sources).ifPresent(all::add);
+      if (ValidatorNoise.cannotExpand(m.getMessage())) {
+        unexpandable.add(m.getLocationString());
+      }
     }
+    List<Finding> found = new ArrayList<>();
+    for (SingleValidationMessage m : result.getMessages()) {
+      toFinding(m, sources, unexpandable.contains(m.getLocationString())).ifPresent(found::add);
+    }
+    all.addAll(relaxUnverifiableMatches(found, sources));
     return new ValidationReport(all, !packages.isEmpty());
   }
 
-  private static Optional<Finding> toFinding(SingleValidationMessage m, SourceMap sources) {
+  private static Optional<Finding> toFinding(
+      SingleValidationMessage m, SourceMap sources, boolean valueSetUnexpandable) {
     String id = m.getMessageId() == null ? "" : m.getMessageId();
+    String location = m.getLocationString() == null ? "" : m.getLocationString();
+    if (ValidatorNoise.cannotExpand(m.getMessage())) {
+      return Optional.empty(); // reported once, below, as "could not be checked offline"
+    }
+    if (valueSetUnexpandable && id.startsWith("Terminology_TX_NoValid")) {
+      // The binding's value set is defined on SNOMED CT / LOINC, which is not available offline:
+      // the validator cannot know whether the code is in it. A warning, not an error; the DHP
+      // server checks it on submission.
+      return Optional.of(
+          new Finding(
+              Severity.WARNING,
+              location,
+              sources.linkIdFor(location),
+              "document.validation.unverifiedCode",
+              List.of(),
+              id));
+    }
     Severity severity =
         PROMOTED.contains(id)
             ? Severity.ERROR
@@ -129,7 +155,6 @@ public final class DocumentValidator {
     if (severity == Severity.INFORMATION || ValidatorNoise.isNoise(id, m.getMessage(), severity)) {
       return Optional.empty();
     }
-    String location = m.getLocationString() == null ? "" : m.getLocationString();
     return Optional.of(
         new Finding(
             severity,
@@ -138,6 +163,64 @@ public final class DocumentValidator {
             "document.validation.validatorMessage",
             List.of(m.getMessage()),
             id.isEmpty() ? "validator" : id));
+  }
+
+  /**
+   * "Unable to find a profile match for urn:uuid:X among choices …" is an error about the
+   * referencing element, but when X itself has no error and only codes that could not be checked
+   * offline, the match failed for the same unverifiable reason: report it as that warning.
+   */
+  private static List<Finding> relaxUnverifiableMatches(List<Finding> found, SourceMap sources) {
+    java.util.Set<Integer> withErrors = new java.util.HashSet<>();
+    java.util.Set<Integer> unverified = new java.util.HashSet<>();
+    for (Finding f : found) {
+      int entry = entryIndex(f.path());
+      if (f.isError() && !"Reference_REF_CantMatchChoice".equals(f.source())) {
+        withErrors.add(entry);
+      } else if ("document.validation.unverifiedCode".equals(f.messageKey())) {
+        unverified.add(entry);
+      }
+    }
+    List<Finding> out = new ArrayList<>();
+    for (Finding f : found) {
+      if ("Reference_REF_CantMatchChoice".equals(f.source()) && f.isError()) {
+        int target = targetIndex(String.valueOf(f.args().get(0)), sources);
+        if (target >= 0 && unverified.contains(target) && !withErrors.contains(target)) {
+          out.add(
+              new Finding(
+                  Severity.WARNING,
+                  f.path(),
+                  f.linkId(),
+                  "document.validation.unverifiedReference",
+                  List.of(),
+                  f.source()));
+          continue;
+        }
+      }
+      out.add(f);
+    }
+    return out;
+  }
+
+  private static int entryIndex(String path) {
+    int start = path.indexOf("entry[");
+    if (start < 0) {
+      return -1;
+    }
+    try {
+      return Integer.parseInt(path.substring(start + 6, path.indexOf(']', start)));
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static int targetIndex(String message, SourceMap sources) {
+    for (int i = 0; i < sources.entries().size(); i++) {
+      if (message.contains(sources.entries().get(i).fullUrl() + " ")) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   static boolean isError(ResultSeverityEnum s) {

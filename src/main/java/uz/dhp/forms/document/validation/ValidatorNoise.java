@@ -34,6 +34,13 @@ final class ValidatorNoise {
           "is unknown so the code cannot be validated",
           "not present");
 
+  /** "Unable to expand ValueSet … CodeSystem … is ignored/not-present": no offline terminology. */
+  static boolean cannotExpand(String message) {
+    return message != null
+        && message.contains("Unable to expand ValueSet")
+        && message.contains("ignored/not-present");
+  }
+
   static boolean isNoise(String id, String message, Severity severity) {
     if (severity == Severity.ERROR) {
       return false;
