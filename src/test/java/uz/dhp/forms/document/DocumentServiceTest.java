@@ -174,6 +174,57 @@ class DocumentServiceTest {
     assertThat(f.linkId()).contains("003.responsible.head");
   }
 
+  @Test
+  void correctionKeepsTheCompositionIdentityAndRetractionMarksEnteredInError() throws Exception {
+    FormFiles form = Fixtures.form("003");
+    DocumentService service = service("life");
+    FinalizedDocument v1 =
+        ((FinalizeOutcome.Finalized)
+                service.finalizeDocument(
+                    request(form, Form003Example.response(form.questionnaire()), "att")))
+            .document();
+    var corrected =
+        Form003Example.filled(form.questionnaire())
+            .remove("003.outcome.special-marks")
+            .set(
+                "003.outcome.special-marks",
+                "Corrected: penicillin allergy confirmed by the allergist.")
+            .build();
+    FinalizeOutcome o = service.correct(v1, request(form, corrected, "att"));
+    assertThat(o).as(describe(o)).isInstanceOf(FinalizeOutcome.Finalized.class);
+    FinalizedDocument v2 = ((FinalizeOutcome.Finalized) o).document();
+    assertThat(v2.version()).isEqualTo(2);
+    assertThat(v2.compositionIdentifier()).isEqualTo(v1.compositionIdentifier());
+    assertThat(v2.bundleIdentifier()).isNotEqualTo(v1.bundleIdentifier());
+    assertThat(v2.bundleId()).isNotEqualTo(v1.bundleId());
+    assertThat(v2.status()).isEqualTo(DocumentStatus.FINAL);
+    JsonNode b2 = JSON.readTree(v2.bytes());
+    assertThat(b2.path("entry").path(0).path("resource").path("status").asText())
+        .isEqualTo("final");
+    assertThat(new String(v2.bytes(), StandardCharsets.UTF_8)).contains("Corrected: penicillin");
+
+    FinalizedDocument v3 = service.retract(v2);
+    assertThat(v3.version()).isEqualTo(3);
+    assertThat(v3.status()).isEqualTo(DocumentStatus.ENTERED_IN_ERROR);
+    assertThat(v3.compositionIdentifier()).isEqualTo(v1.compositionIdentifier());
+    assertThat(v3.sha256()).isEqualTo(DocumentService.sha256(v3.bytes()));
+    JsonNode b3 = JSON.readTree(v3.bytes());
+    assertThat(b3.path("entry").path(0).path("resource").path("status").asText())
+        .isEqualTo("entered-in-error");
+    assertThat(b3.path("identifier").path("value").asText()).isEqualTo(v3.bundleIdentifier());
+  }
+
+  @Test
+  void finalizedBytesAreACopy() {
+    byte[] bytes = {1, 2, 3};
+    FinalizedDocument d =
+        new FinalizedDocument(
+            "urn:uuid:a", "urn:uuid:b", 1, DocumentStatus.FINAL, "c", "003", bytes, "x");
+    bytes[0] = 9;
+    d.bytes()[1] = 9;
+    assertThat(d.bytes()).containsExactly(1, 2, 3);
+  }
+
   private static Finding onlyError(FinalizeOutcome o, String key) {
     assertThat(o).isInstanceOf(FinalizeOutcome.Rejected.class);
     List<Finding> errors = ((FinalizeOutcome.Rejected) o).errors();

@@ -80,7 +80,7 @@ public final class Fixtures {
                 "Deputy chief physician",
                 ""),
             new ClinicPractitioner(
-                "obgyn", "41405949999995", "Karimova", "Dilnoza", "", "2222.1", "", "maternity"),
+                "obgyn", "41405949999995", "Sobirova", "Dilfuza", "", "2222.1", "", "maternity"),
             new ClinicPractitioner(
                 "midwife", "42001929999998", "Ergasheva", "Malika", "", "3222.1", "", "maternity")),
         List.of(
