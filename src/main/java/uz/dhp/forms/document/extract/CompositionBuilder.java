@@ -146,7 +146,11 @@ final class CompositionBuilder {
         a.findings.add(
             Finding.error("", itemId, "document.extract.sectionEmpty", a.narrative.label(itemId)));
       }
-      text(s, Xhtml.table(a.narrative.lang(), a.narrative.label(itemId), rows));
+      text(
+          s,
+          rows.isEmpty() && subsections.isEmpty()
+              ? Xhtml.text(a.narrative.lang(), a.narrative.label(itemId), a.narrative.empty())
+              : Xhtml.table(a.narrative.lang(), a.narrative.label(itemId), rows));
     }
     if (!entries.isEmpty()) {
       s.set("entry", entries);

@@ -28,6 +28,11 @@ final class NarrativeRenderer {
     return lang;
   }
 
+  /** "No information recorded." in the narrative language. */
+  String empty() {
+    return messages.get("document.narrative.empty");
+  }
+
   String label(String linkId) {
     return q.label(linkId, lang);
   }

@@ -54,6 +54,21 @@ public final class PinflCheck {
     return new PinflOutcome.Valid(pinfl, birth, Optional.of(sex), warnings);
   }
 
+  /**
+   * True when a birth date or sex entered elsewhere contradicts what the PINFL encodes (only what
+   * it encodes: a PINFL without a decodable date contradicts nothing). shared/pinfl.md §6: the
+   * registry may have corrected the date since, so this is a warning, never an error.
+   */
+  public static boolean contradicts(
+      PinflOutcome.Valid pinfl, Optional<LocalDate> birthDate, Optional<PinflOutcome.Sex> sex) {
+    boolean date =
+        pinfl.birthDate().isPresent()
+            && birthDate.isPresent()
+            && !pinfl.birthDate().get().equals(birthDate.get());
+    boolean s = pinfl.sex().isPresent() && sex.isPresent() && pinfl.sex().get() != sex.get();
+    return date || s;
+  }
+
   /** The expected 14th digit for the first 13 digits of {@code digits}. */
   static int checkDigit(String digits) {
     int sum = 0;

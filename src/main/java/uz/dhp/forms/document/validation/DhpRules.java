@@ -141,6 +141,22 @@ final class DhpRules {
     }
   }
 
+  private static Optional<java.time.LocalDate> birthDate(JsonNode patient) {
+    try {
+      return Optional.of(java.time.LocalDate.parse(patient.path("birthDate").asText("")));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<PinflOutcome.Sex> sex(JsonNode patient) {
+    return switch (patient.path("gender").asText("")) {
+      case "male" -> Optional.of(PinflOutcome.Sex.MALE);
+      case "female" -> Optional.of(PinflOutcome.Sex.FEMALE);
+      default -> Optional.empty();
+    };
+  }
+
   private void identifiers(JsonNode r, String path, SourceMap sources, List<Finding> out) {
     JsonNode ids = r.path("identifier");
     for (int i = 0; i < ids.size(); i++) {
@@ -154,6 +170,17 @@ final class DhpRules {
         out.add(
             new Finding(
                 Severity.ERROR, p, sources.linkIdFor(p), bad.messageKey(), bad.args(), "dhp"));
+      } else if (o instanceof PinflOutcome.Valid valid
+          && "Patient".equals(r.path("resourceType").asText())
+          && PinflCheck.contradicts(valid, birthDate(r), sex(r))) {
+        out.add(
+            new Finding(
+                Severity.WARNING,
+                p,
+                sources.linkIdFor(p),
+                "document.pinfl.mismatch",
+                List.of(),
+                "dhp"));
       }
     }
   }

@@ -77,4 +77,23 @@ class PinflCheckTest {
     var o = (PinflOutcome.Valid) check.check(s13 + PinflCheck.checkDigit(s13 + "0"));
     assertThat(o.warningKeys()).containsExactly("document.pinfl.unknownPrefix");
   }
+
+  @Test
+  void contradictionWithEnteredDataIsDetected() {
+    var v = (PinflOutcome.Valid) check.check("31204909999995");
+    assertThat(
+            PinflCheck.contradicts(
+                v,
+                java.util.Optional.of(LocalDate.of(1990, 4, 12)),
+                java.util.Optional.of(PinflOutcome.Sex.MALE)))
+        .isFalse();
+    assertThat(
+            PinflCheck.contradicts(
+                v, java.util.Optional.of(LocalDate.of(1990, 4, 13)), java.util.Optional.empty()))
+        .isTrue();
+    assertThat(
+            PinflCheck.contradicts(
+                v, java.util.Optional.empty(), java.util.Optional.of(PinflOutcome.Sex.FEMALE)))
+        .isTrue();
+  }
 }
