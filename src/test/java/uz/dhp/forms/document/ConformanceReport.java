@@ -58,7 +58,7 @@ final class ConformanceReport {
       if (n.has("system") && n.has("code") && !field.equals("type_identifier")) {
         out.add(n.path("system").asText() + "|" + n.path("code").asText());
       }
-      Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> f = it.next();
         if (f.getKey().equals("identifier")

@@ -16,7 +16,7 @@ final class AnswerValues {
   record Typed(String type, JsonNode value) {}
 
   static Optional<Typed> typed(JsonNode answer) {
-    Iterator<Map.Entry<String, JsonNode>> it = answer.fields();
+    Iterator<Map.Entry<String, JsonNode>> it = answer.properties().iterator();
     while (it.hasNext()) {
       Map.Entry<String, JsonNode> e = it.next();
       if (e.getKey().startsWith("value")) {

@@ -80,7 +80,7 @@ final class TemplateExpander {
     }
     if (t.isObject()) {
       ObjectNode out = F.objectNode();
-      Iterator<Map.Entry<String, JsonNode>> it = t.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = t.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         String childPath = path.isEmpty() ? e.getKey() : path + "." + e.getKey();

@@ -113,7 +113,7 @@ final class DhpRules {
   private static void references(
       JsonNode n, String path, Set<String> urls, SourceMap sources, List<Finding> out) {
     if (n.isObject()) {
-      Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+      Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
       while (it.hasNext()) {
         Map.Entry<String, JsonNode> e = it.next();
         String p = path + "." + e.getKey();

@@ -3,7 +3,6 @@ package uz.dhp.forms.document.validation;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
-import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
 import ca.uhn.fhir.validation.ValidationResult;
 import java.io.IOException;
@@ -221,9 +220,5 @@ public final class DocumentValidator {
       }
     }
     return -1;
-  }
-
-  static boolean isError(ResultSeverityEnum s) {
-    return s == ResultSeverityEnum.ERROR || s == ResultSeverityEnum.FATAL;
   }
 }
