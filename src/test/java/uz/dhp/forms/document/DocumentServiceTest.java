@@ -215,6 +215,40 @@ class DocumentServiceTest {
   }
 
   @Test
+  void validatorWarningAboutANonLocalReferenceIsPromotedToAnError() throws Exception {
+    FormFiles form = Fixtures.form("003");
+    var doc =
+        new uz.dhp.forms.document.extract.DocumentExtractor(
+                Fixtures.FHIR, Fixtures.clock(), IdGenerator.sequential("nl"))
+            .extract(
+                new uz.dhp.forms.document.extract.DocumentExtractor.Request(
+                    form,
+                    Form003Example.response(form.questionnaire()),
+                    Fixtures.clinic(),
+                    "att",
+                    java.util.Optional.empty(),
+                    "uz"));
+    var bundle = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(doc.json());
+    var entries = (com.fasterxml.jackson.databind.node.ArrayNode) bundle.path("entry");
+    for (int i = 0; i < entries.size(); i++) {
+      if ("RelatedPerson".equals(entries.get(i).path("resource").path("resourceType").asText())) {
+        entries.remove(i);
+        break;
+      }
+    }
+    var report = SharedValidator.get().validateJson(bundle.toString(), doc.sources());
+    assertThat(report.isValid()).isFalse();
+    assertThat(report.errors())
+        .anySatisfy(
+            f ->
+                assertThat(f.source())
+                    .isIn("Bundle_BUNDLE_Not_Local", "Bundle_BUNDLE_Entry_NotFound"));
+    assertThat(report.errors())
+        .anySatisfy(
+            f -> assertThat(f.messageKey()).isEqualTo("document.rules.unresolvedReference"));
+  }
+
+  @Test
   void finalizedBytesAreACopy() {
     byte[] bytes = {1, 2, 3};
     FinalizedDocument d =
