@@ -33,9 +33,8 @@ public final class CrashWriterMain {
   private CrashWriterMain() {}
 
   public static void main(String[] args) throws Exception {
-    // The protocol owns file descriptor 1. Anything else that prints (logging, under load a
-    // warning in the middle of a save) goes to stderr, so it can never split a protocol line and
-    // make an acknowledgement unreadable.
+    // The protocol owns file descriptor 1: anything else that might print goes to stderr, so it
+    // can never split a protocol line.
     System.setOut(System.err);
     Path dir = Path.of(args[0]);
     SplittableRandom random = new SplittableRandom(Long.parseLong(args[1]));
