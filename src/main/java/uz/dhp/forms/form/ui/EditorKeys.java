@@ -69,7 +69,7 @@ final class EditorKeys {
     }
   }
 
-  /** Enter moves on like Tab, except in multi-line text, the finder and buttons. */
+  /** Enter moves on like Tab, except in multi-line text, the finder and push buttons. */
   private void enter(KeyEvent e) {
     if (e.getCode() != KeyCode.ENTER || e.isShortcutDown() || e.isAltDown()) {
       return;
@@ -78,8 +78,8 @@ final class EditorKeys {
     if (owner == null || owner instanceof TextArea || toolbar.finderHasFocus()) {
       return;
     }
-    if (owner instanceof javafx.scene.control.ButtonBase) {
-      return;
+    if (owner instanceof javafx.scene.control.Button) {
+      return; // Enter presses push buttons (add row, choose file); radios and boxes move on
     }
     ctx.flushCommits();
     moveFocus(owner, e.isShiftDown() ? -1 : 1);
