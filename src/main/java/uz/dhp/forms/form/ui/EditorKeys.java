@@ -35,9 +35,12 @@ final class EditorKeys {
   }
 
   private void shortcut(KeyEvent e) {
-    ctx.flushCommits();
     KeyCode k = e.getCode();
     boolean ctrl = e.isShortcutDown();
+    if (ctrl || e.isAltDown() || k == KeyCode.F8 || k == KeyCode.F1) {
+      // Only before a shortcut: plain typing keeps merging edits (see EditorContext#commit).
+      ctx.flushCommits();
+    }
     boolean handled = true;
     if (ctrl && k == KeyCode.S) {
       ctx.vm.saveNow();
