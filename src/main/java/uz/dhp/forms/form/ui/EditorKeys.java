@@ -35,9 +35,12 @@ final class EditorKeys {
   }
 
   private void shortcut(KeyEvent e) {
-    ctx.flushCommits();
     KeyCode k = e.getCode();
     boolean ctrl = e.isShortcutDown();
+    if (ctrl || e.isAltDown() || k == KeyCode.F8 || k == KeyCode.F1) {
+      // Only before a shortcut: plain typing keeps merging edits (see EditorContext#commit).
+      ctx.flushCommits();
+    }
     boolean handled = true;
     if (ctrl && k == KeyCode.S) {
       ctx.vm.saveNow();
@@ -69,7 +72,7 @@ final class EditorKeys {
     }
   }
 
-  /** Enter moves on like Tab, except in multi-line text, the finder and buttons. */
+  /** Enter moves on like Tab, except in multi-line text, the finder and push buttons. */
   private void enter(KeyEvent e) {
     if (e.getCode() != KeyCode.ENTER || e.isShortcutDown() || e.isAltDown()) {
       return;
@@ -78,8 +81,8 @@ final class EditorKeys {
     if (owner == null || owner instanceof TextArea || toolbar.finderHasFocus()) {
       return;
     }
-    if (owner instanceof javafx.scene.control.ButtonBase) {
-      return;
+    if (owner instanceof javafx.scene.control.Button) {
+      return; // Enter presses push buttons (add row, choose file); radios and boxes move on
     }
     ctx.flushCommits();
     moveFocus(owner, e.isShiftDown() ? -1 : 1);

@@ -27,6 +27,7 @@ final class IssueSummary {
     list.setId("issueList");
     list.getStyleClass().add("issue-list");
     list.setCellFactory(l -> new Cell());
+    list.setFixedCellSize(44);
     list.setOnMouseClicked(
         e -> {
           ValidationIssue i = list.getSelectionModel().getSelectedItem();

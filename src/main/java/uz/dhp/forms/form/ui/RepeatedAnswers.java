@@ -43,7 +43,6 @@ final class RepeatedAnswers implements AnswersEditor {
 
   private void addSlot(@Nullable AnswerValue value) {
     ValueEditor ed = factory.get();
-    int[] index = {editors.size()};
     editors.add(ed);
     values.add(value);
     ed.show(value);
@@ -73,7 +72,6 @@ final class RepeatedAnswers implements AnswersEditor {
         });
     remove.disableProperty().set(readOnly);
     slotsBox.getChildren().add(new HBox(4, ed.node(), remove));
-    index[0]++;
   }
 
   private void commitValues() {

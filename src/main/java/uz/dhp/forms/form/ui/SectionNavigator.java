@@ -25,6 +25,8 @@ final class SectionNavigator {
     list.getItems().setAll(vm.sections());
     list.setCellFactory(l -> new Cell(i18n));
     list.setPrefWidth(260);
+    // Fixed-height cells: the list lays out without measuring every entry's text.
+    list.setFixedCellSize(46);
     list.getSelectionModel().select(vm.currentSectionProperty().get());
     list.getSelectionModel()
         .selectedIndexProperty()
@@ -60,11 +62,13 @@ final class SectionNavigator {
   private static final class Cell extends ListCell<Section> {
     private final I18n i18n;
     private final InvalidationListener refresh = o -> render();
+    private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
 
     Cell(I18n i18n) {
       this.i18n = i18n;
-      setWrapText(true);
+      setWrapText(false);
       setPrefWidth(0);
+      setTooltip(tip);
     }
 
     @Override
@@ -93,6 +97,7 @@ final class SectionNavigator {
         return;
       }
       setText(text(i18n, s));
+      tip.setText(getText());
       pseudoClassStateChanged(HAS_ERRORS, s.errorsProperty().get() > 0);
       pseudoClassStateChanged(
           COMPLETE, s.requiredAnsweredProperty().get() == s.requiredTotalProperty().get());

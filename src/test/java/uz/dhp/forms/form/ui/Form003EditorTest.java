@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import uz.dhp.forms.form.answer.ItemPath;
 import uz.dhp.forms.form.definition.AnswerValue;
 import uz.dhp.forms.form.definition.FormDefinition;
 import uz.dhp.forms.form.rules.FormEngine;
@@ -118,5 +119,55 @@ class Form003EditorTest {
     assertThat(picked.code()).startsWith("J1");
     assertThat(picked.display()).startsWith("Pnevmoniya");
     assertThat(dx.getText()).startsWith(picked.code());
+  }
+
+  @Test
+  void theProblemListJumpsToTheFieldInItsSection(FxRobot robot) throws Exception {
+    assertThat(h.vm.currentSectionProperty().get()).isZero();
+    ListView<uz.dhp.forms.form.rules.ValidationIssue> issues =
+        robot.lookup("#issueList").queryListView();
+    ItemPath pinfl = ItemPath.parse("003.personal/003.personal.pinfl");
+    int index = -1;
+    for (int i = 0; i < issues.getItems().size(); i++) {
+      if (issues.getItems().get(i).path().equals(pinfl)) {
+        index = i;
+      }
+    }
+    assertThat(index).as("required PINFL is listed").isNotNegative();
+    int row = index;
+    robot.interact(
+        () -> {
+          issues.scrollTo(row);
+          issues.getSelectionModel().select(row);
+          issues.requestFocus();
+        });
+    robot.type(KeyCode.ENTER);
+    assertThat(h.vm.currentSectionProperty().get()).isEqualTo(h.vm.sectionOf(pinfl));
+    assertThat(FormEditor.pathOf(robot.targetWindow().getScene().getFocusOwner())).contains(pinfl);
+    javafx.scene.control.Label problems =
+        robot
+            .from(EditorHarness.itemNode(robot, pinfl.toString()))
+            .lookup(".item-problems")
+            .query();
+    assertThat(problems.isVisible()).as("message shown after the jump").isTrue();
+  }
+
+  @Test
+  void aRepeatingCodedQuestionTakesSeveralAnswers(FxRobot robot) throws Exception {
+    ItemPath complaints = ItemPath.parse("003.exam/003.exam.complaints");
+    robot.interact(() -> h.vm.currentSectionProperty().set(h.vm.sectionOf(complaints)));
+    javafx.scene.Node view = EditorHarness.itemNode(robot, complaints.toString());
+    robot.clickOn(robot.from(view).lookup(".text-field").queryAs(TextField.class)).write("gri");
+    waitUntil(() -> robot.lookup(".suggestions").tryQuery().map(n -> n.isVisible()).orElse(false));
+    robot.type(KeyCode.ENTER);
+    robot.clickOn(
+        robot.from(view).lookup(".add-answer").queryAs(javafx.scene.control.Button.class));
+    robot.write("bron");
+    waitUntil(() -> robot.lookup(".suggestions").tryQuery().map(n -> n.isVisible()).orElse(false));
+    robot.type(KeyCode.ENTER);
+    waitUntil(() -> h.vm.session().state(complaints).orElseThrow().answers().size() == 2);
+    assertThat(h.vm.session().state(complaints).orElseThrow().answers())
+        .extracting(a -> ((AnswerValue.CodingValue) a).display())
+        .allSatisfy(d -> assertThat(d).matches("(Gripp|Bronxit) .*"));
   }
 }

@@ -137,4 +137,32 @@ class VitalsEditorTest {
     waitUntil(() -> !problems.isVisible());
     assertThat(h.vm.issues()).noneMatch(i -> i.path().equals(ItemPath.of("weight")));
   }
+
+  @Test
+  void keysTypedWhileTheFormIsBusyBecomeOneEdit(FxRobot robot) throws Exception {
+    TextField weight = control(robot, "weight", ".text-field", TextField.class);
+    java.util.List<uz.dhp.forms.form.rules.ChangeSet> edits = new java.util.ArrayList<>();
+    robot.interact(
+        () -> {
+          h.vm.addChangeListener(edits::add);
+          // Three keys already queued when the FX thread gets to them (e.g. after a slow
+          // recalculation): handled in one go, they reach the engine once.
+          for (String ch : new String[] {"7", "2", "5"}) {
+            weight.fireEvent(
+                new javafx.scene.input.KeyEvent(
+                    javafx.scene.input.KeyEvent.KEY_TYPED,
+                    ch,
+                    ch,
+                    KeyCode.UNDEFINED,
+                    false,
+                    false,
+                    false,
+                    false));
+          }
+        });
+    waitUntil(() -> h.answer("weight").isPresent());
+    assertThat(weight.getText()).isEqualTo("725");
+    assertThat(h.answer("weight")).contains(dec("725"));
+    assertThat(edits).hasSize(1);
+  }
 }

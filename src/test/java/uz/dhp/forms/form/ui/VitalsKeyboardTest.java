@@ -161,4 +161,18 @@ class VitalsKeyboardTest {
     assertThat(control(robot, "weight", ".text-field", TextField.class).getText())
         .isEqualTo("1000");
   }
+
+  @Test
+  void f1ShowsTheShortcutsInTheCurrentLanguage(FxRobot robot) {
+    robot.clickOn(control(robot, "phone", ".text-field"));
+    Label help = robot.lookup("#helpText").queryAs(Label.class);
+    assertThat(EditorHarness.showing(help)).isFalse();
+    robot.type(KeyCode.F1);
+    assertThat(EditorHarness.showing(help)).isTrue();
+    assertThat(help.getText()).contains("F8").contains("Ctrl+F").contains("Ctrl+Enter");
+    robot.interact(() -> h.i18n.setLanguage(UiLanguage.UZ_LATN));
+    assertThat(help.getText()).startsWith("Klaviatura tugmalari");
+    robot.type(KeyCode.F1);
+    assertThat(EditorHarness.showing(help)).isFalse();
+  }
 }
