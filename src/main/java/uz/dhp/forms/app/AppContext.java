@@ -1,7 +1,6 @@
 package uz.dhp.forms.app;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import uz.dhp.forms.ui.I18n;
 import uz.dhp.forms.ui.TaskRunner;
@@ -11,7 +10,7 @@ import uz.dhp.forms.ui.TaskRunner;
  * a test.
  *
  * @param forms lists the forms quickly (titles only); reads files, called off the FX thread
- * @param formServices the FHIR context, code lists, form engine and catalog, being built
+ * @param formServices the FHIR context, code lists, form engine and catalog (built on demand)
  * @param formsDir where forms are read from, for messages
  * @param storeLocation shown in the status bar so a clinic knows where its data lives
  * @param fontSize the remembered base font size (px)
@@ -24,7 +23,7 @@ record AppContext(
     DraftIndex drafts,
     AppSettings settings,
     Supplier<List<FormListing>> forms,
-    CompletableFuture<FormServices> formServices,
+    OnDemand<FormServices> formServices,
     String formsDir,
     String storeLocation,
     double fontSize,

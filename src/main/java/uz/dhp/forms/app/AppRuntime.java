@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,9 +69,9 @@ final class AppRuntime implements AutoCloseable {
         settings.get(AppSettings.LANGUAGE).flatMap(UiLanguage::fromTag).orElse(UiLanguage.UZ_LATN);
     Supplier<List<FormListing>> forms = new FormDirectory(options.formsDir())::scan;
     Path terminologyDir = (store != null ? store.dataDirectory() : dataDir).resolve("terminology");
-    CompletableFuture<FormServices> formServices =
-        CompletableFuture.supplyAsync(
-            () -> FormServices.load(FhirContext.forR5(), terminologyDir), AppRuntime::daemon);
+    OnDemand<FormServices> formServices =
+        new OnDemand<>(
+            "dhp-fhir-init", () -> FormServices.load(FhirContext.forR5(), terminologyDir));
     AppContext context =
         new AppContext(
             new I18n(language),
@@ -111,13 +110,6 @@ final class AppRuntime implements AutoCloseable {
     }
     String id = "os:" + cleaned;
     return new Actor(id.length() > 64 ? id.substring(0, 64) : id);
-  }
-
-  private static void daemon(Runnable r) {
-    Thread t = new Thread(r, "dhp-fhir-init");
-    t.setDaemon(true);
-    t.setPriority(Thread.NORM_PRIORITY - 1);
-    t.start();
   }
 
   AppContext context() {

@@ -90,7 +90,7 @@ public final class DhpFormsApp extends Application {
             new DeferredDraftIndex(store.thenApply(AppContext::drafts)),
             new DeferredSettings(store.thenApply(AppContext::settings)),
             new FormDirectory(options.formsDir())::scan,
-            store.thenCompose(AppContext::formServices),
+            new OnDemand<>("dhp-fhir-wait", () -> store.join().formServices().start().join()),
             options.formsDir().toAbsolutePath().toString(),
             "…",
             MainWindow.DEFAULT_FONT_SIZE,

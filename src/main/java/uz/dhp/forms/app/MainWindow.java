@@ -72,24 +72,43 @@ final class MainWindow {
     fontSize = ctx.fontSize();
     applyFontSize();
     showHome();
-    // A quick list first (titles), then the same forms fully checked by the form engine.
-    ctx.tasks()
-        .run(
-            ctx.forms()::get,
-            quick -> {
-              if (!homeModel.formsChecked()) {
-                homeModel.setForms(quick);
-              }
-            },
-            this::showFailure);
-    ctx.tasks()
-        .run(
-            () -> ctx.formServices().join().scan(java.nio.file.Path.of(ctx.formsDir())),
-            checked -> {
-              homeModel.setForms(checked);
-              homeModel.markFormsChecked();
-            },
-            this::showFailure);
+    // After the first frame (so as not to compete with it for the CPU): a quick list first
+    // (titles), then the same forms fully checked by the form engine.
+    afterFirstFrame(
+        () -> {
+          ctx.tasks()
+              .run(
+                  ctx.forms()::get,
+                  quick -> {
+                    if (!homeModel.formsChecked()) {
+                      homeModel.setForms(quick);
+                    }
+                  },
+                  this::showFailure);
+          ctx.tasks()
+              .run(
+                  () -> ctx.formServices().start().join().scan(Path.of(ctx.formsDir())),
+                  checked -> {
+                    homeModel.setForms(checked);
+                    homeModel.markFormsChecked();
+                  },
+                  this::showFailure);
+        });
+  }
+
+  /** Runs {@code action} on the FX thread once the window has rendered its first frames. */
+  private static void afterFirstFrame(Runnable action) {
+    new javafx.animation.AnimationTimer() {
+      private int pulses;
+
+      @Override
+      public void handle(long now) {
+        if (++pulses >= 2) {
+          stop();
+          action.run();
+        }
+      }
+    }.start();
   }
 
   Parent root() {
@@ -161,7 +180,7 @@ final class MainWindow {
       return null;
     }
     DraftDetail draft = found.get();
-    FormServices services = ctx.formServices().join();
+    FormServices services = ctx.formServices().start().join();
     FormCatalog.Entry entry = services.form(Path.of(ctx.formsDir()), draft.row().formId());
     if (entry instanceof FormCatalog.Entry.Available a) {
       OpenOutcome outcome =

@@ -44,8 +44,23 @@ public final class TaskRunner implements AutoCloseable {
     return running.getReadOnlyProperty();
   }
 
+  /**
+   * Runs {@code work} in the background; its outcome reaches {@code onSuccess} or {@code onFailure}
+   * on the FX thread. After {@link #close()} (the window is going away) new work is dropped.
+   */
   public <T> void run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
+    if (executor.isShutdown()) {
+      return;
+    }
     running.set(counter.incrementAndGet());
+    try {
+      execute(work, onSuccess, onFailure);
+    } catch (java.util.concurrent.RejectedExecutionException closedMeanwhile) {
+      running.set(counter.decrementAndGet());
+    }
+  }
+
+  private <T> void execute(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
     executor.execute(
         () -> {
           T result;
