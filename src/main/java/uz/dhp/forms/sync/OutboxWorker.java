@@ -1,0 +1,172 @@
+package uz.dhp.forms.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uz.dhp.forms.store.DocumentRepository;
+import uz.dhp.forms.store.OutboxEntry;
+import uz.dhp.forms.store.OutboxRepository;
+import uz.dhp.forms.store.OutboxUpdate;
+import uz.dhp.forms.store.StoreException;
+import uz.dhp.forms.store.StoredDocument;
+
+/**
+ * The outbox state machine, one synchronous step at a time (no threads of its own; {@link
+ * OutboxService} runs it in the background, tests drive it with a test clock):
+ *
+ * <pre>
+ * queued ─claim─► sending ─2xx─► sent
+ *    ▲               ├──4xx───► rejected (OperationOutcome kept)
+ *    │               └─retry──► waiting_retry ─due─► (claim again)
+ *    └─restart: a row still "sending" is looked up on the server first: found ► sent, absent ► queued
+ * </pre>
+ *
+ * The claim is committed before the request goes out, and the result after it came back; a crash in
+ * between leaves {@code sending}, which the next step resolves by asking the server. Because every
+ * POST is a conditional create on {@code Bundle.identifier}, even a resend after a lost answer
+ * creates nothing twice.
+ */
+public final class OutboxWorker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
+
+  private final OutboxRepository outbox;
+  private final DocumentRepository documents;
+  private final DhpGateway gateway;
+  private final BackoffPolicy backoff;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private final Consumer<OutboxEntry> onChange;
+
+  public OutboxWorker(
+      OutboxRepository outbox,
+      DocumentRepository documents,
+      DhpGateway gateway,
+      BackoffPolicy backoff,
+      Clock clock,
+      RandomGenerator random,
+      Consumer<OutboxEntry> onChange) {
+    this.outbox = outbox;
+    this.documents = documents;
+    this.gateway = gateway;
+    this.backoff = backoff;
+    this.clock = clock;
+    this.random = random;
+    this.onChange = onChange;
+  }
+
+  /**
+   * Resolves rows left in {@code sending} (by a crash: this worker never leaves one behind), then
+   * sends the oldest due row. Never throws for expected failures.
+   */
+  public StepResult step() {
+    try {
+      int unresolved = resolveInFlight();
+      if (unresolved > 0) {
+        return new StepResult.Unresolved(unresolved);
+      }
+      Optional<OutboxEntry> claimed = outbox.claimNextDue();
+      if (claimed.isEmpty()) {
+        return new StepResult.Idle(outbox.nextDue());
+      }
+      OutboxEntry entry = claimed.get();
+      onChange.accept(entry);
+      Optional<StoredDocument> doc = documents.find(entry.documentId());
+      if (doc.isEmpty()) {
+        // Impossible with the foreign key; kept as a value so one bad row cannot stop the queue.
+        return applied(entry, rejectMissing(entry));
+      }
+      DeliveryOutcome outcome = gateway.send(doc.get());
+      return applied(entry, outcome);
+    } catch (StoreException e) {
+      LOG.warn("Outbox step failed in the store: {}", e.getMessage());
+      return new StepResult.StoreFailed(e.getMessage());
+    }
+  }
+
+  private DeliveryOutcome rejectMissing(OutboxEntry entry) {
+    return new DeliveryOutcome.Rejected(
+        0,
+        SyncMessage.of("sync.rejected.missingDocument"),
+        ServerOutcome.empty(),
+        "document row missing for outbox row " + entry.seq());
+  }
+
+  private StepResult applied(OutboxEntry entry, DeliveryOutcome outcome) {
+    OutboxUpdate update;
+    if (outcome instanceof DeliveryOutcome.Delivered d) {
+      update = outbox.markSent(entry.documentId(), d.serverId(), d.location(), d.httpStatus());
+    } else if (outcome instanceof DeliveryOutcome.Rejected r) {
+      update =
+          outbox.markRejected(
+              entry.documentId(), r.httpStatus(), r.reason().key(), r.detail(), r.outcome().json());
+    } else {
+      DeliveryOutcome.Retry r = (DeliveryOutcome.Retry) outcome;
+      Duration wait = backoff.delay(entry.attempts(), r.retryAfter(), random);
+      update =
+          outbox.markRetry(
+              entry.documentId(),
+              clock.instant().plus(wait),
+              r.reason().key(),
+              r.detail(),
+              r.httpStatus());
+    }
+    LOG.info(
+        "Outbox document {} attempt {}: {}",
+        entry.documentId(),
+        entry.attempts(),
+        outcome.getClass().getSimpleName());
+    if (update instanceof OutboxUpdate.Applied a) {
+      onChange.accept(a.entry());
+      return new StepResult.Attempted(a.entry(), outcome);
+    }
+    if (update instanceof OutboxUpdate.NotApplicable n) {
+      return new StepResult.StoreFailed(n.reason());
+    }
+    return new StepResult.StoreFailed(((OutboxUpdate.Failed) update).failure().detail());
+  }
+
+  /** Returns how many in-flight rows are still unresolved (the server could not be asked). */
+  private int resolveInFlight() {
+    int unresolved = 0;
+    for (OutboxEntry e : outbox.inFlight()) {
+      LookupOutcome found = gateway.lookup(e.bundleIdentifier());
+      OutboxUpdate update = null;
+      if (found instanceof LookupOutcome.Found f) {
+        String id = f.serverIds().get(0);
+        update = outbox.markSent(e.documentId(), id, "Bundle/" + id, 200);
+      } else if (found instanceof LookupOutcome.NotFound) {
+        update = outbox.requeueInFlight(e.documentId());
+      }
+      if (update == null) {
+        unresolved++;
+      } else if (update instanceof OutboxUpdate.Applied a) {
+        LOG.info(
+            "Outbox document {} resolved after restart: {}", e.documentId(), a.entry().state());
+        onChange.accept(a.entry());
+      }
+    }
+    return unresolved;
+  }
+
+  /** Runs steps until nothing is due now; for tests and the benchmark. Returns the steps run. */
+  public int drainDue() {
+    int steps = 0;
+    while (true) {
+      StepResult r = step();
+      if (!(r instanceof StepResult.Attempted)) {
+        return steps;
+      }
+      steps++;
+    }
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+}
