@@ -110,11 +110,12 @@ public final class DhpGateway {
     return outcome;
   }
 
-  /** {@code GET [base]/Bundle?identifier=system|value}: is the document on the server? */
+  /**
+   * {@code GET [base]/Bundle?identifier=system|value}: is the document on the server? (No {@code
+   * _elements}: HAPI applies it to the searchset Bundle itself and drops the entries.)
+   */
   public LookupOutcome lookup(BundleIdentifier identifier) {
-    URI uri =
-        config.resolve(
-            "Bundle?identifier=" + encode(identifier.token()) + "&_elements=identifier&_count=10");
+    URI uri = config.resolve("Bundle?identifier=" + encode(identifier.token()) + "&_count=10");
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri)
             .timeout(config.requestTimeout())

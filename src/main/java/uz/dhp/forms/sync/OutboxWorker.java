@@ -116,7 +116,7 @@ public final class OutboxWorker {
               r.detail(),
               r.httpStatus());
     }
-    LOG.info(
+    LOG.debug(
         "Outbox document {} attempt {}: {}",
         entry.documentId(),
         entry.attempts(),
