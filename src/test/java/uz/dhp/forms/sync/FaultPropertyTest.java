@@ -36,9 +36,9 @@ class FaultPropertyTest {
   static final int SCHEDULES = Integer.getInteger("sync.faultSchedules", 1000);
   static final long SEED = Long.getLong("sync.faultSeed", 20261126L);
   static final int LANES = 4;
-  static final Duration TIMEOUT = Duration.ofMillis(1000);
+  static final Duration TIMEOUT = Duration.ofMillis(700);
   static final Duration SLOW = Duration.ofMillis(60);
-  static final Duration STALL = Duration.ofMillis(1300);
+  static final Duration STALL = Duration.ofMillis(850);
 
   /** Fault weights: the timeout kinds cost real seconds, so they are the rarest. */
   private static final Map<Fault, Integer> WEIGHTS = new EnumMap<>(Fault.class);

@@ -42,10 +42,17 @@ final class FaultProxy implements AutoCloseable {
    * @param stall hold time of the timeout faults (above the client's timeout)
    */
   FaultProxy(URI upstreamBase, Duration slow, Duration stall) throws IOException {
+    this(upstreamBase, slow, stall, 0);
+  }
+
+  /** On a given local port (0: any), e.g. to make a server "come back" where it was expected. */
+  FaultProxy(URI upstreamBase, Duration slow, Duration stall, int port) throws IOException {
     this.upstream = upstreamBase;
     this.slow = slow;
     this.stall = stall;
-    this.listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    this.listener = new ServerSocket();
+    listener.setReuseAddress(true);
+    listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
     Thread accept = new Thread(this::acceptLoop, "fault-proxy-accept");
     accept.setDaemon(true);
     accept.start();

@@ -88,31 +88,25 @@ class KillDuringSendTest {
       // Half of the answers come back late, after the server committed: a window to die in.
       SplittableRandom proxyRnd = new SplittableRandom(SEED * 7 + lane);
       proxy.otherwise(() -> proxyRnd.nextBoolean() ? Fault.SLOW_AFTER_COMMIT : Fault.PASS);
+      int previous = -1;
       for (int run = lane; run < RUNS; run += LANES) {
+        // One open per run: check what the previous kill left, then queue three more documents.
         try (var h = new SyncHarness(data, proxy.baseUrl(), Duration.ofSeconds(5), run)) {
+          if (previous >= 0) {
+            checkAfterKill(h, mine, previous, seen);
+          }
           for (int i = 0; i < DOCS_PER_RUN; i++) {
             mine.add(h.queue(TestDocuments.valid("run-" + run)));
           }
         }
-        killChildAfter(data, proxy.baseUrl(), run, rnd.nextInt(400));
+        killChildAfter(data, proxy.baseUrl(), run, rnd.nextInt(800));
         runs.incrementAndGet();
-        try (var h = new SyncHarness(data, proxy.baseUrl(), Duration.ofSeconds(5), run)) {
-          for (DocumentWrite d : mine) {
-            OutboxEntry e = h.store.outbox().find(d.id()).orElseThrow();
-            assertThat(e.state())
-                .as("run %d: a finalized document is sent or still pending", run)
-                .isIn(
-                    OutboxState.QUEUED,
-                    OutboxState.SENDING,
-                    OutboxState.WAITING_RETRY,
-                    OutboxState.SENT);
-            seen.merge(e.state(), 1, Integer::sum);
-          }
-        }
+        previous = run;
       }
       // The last restart: everything left (including rows killed in "sending") is resolved.
       proxy.otherwise(() -> Fault.PASS);
       try (var h = new SyncHarness(data, base, Duration.ofSeconds(30), lane)) {
+        checkAfterKill(h, mine, previous, seen);
         h.runToCompletion(10 * mine.size() + 10);
         for (DocumentWrite d : mine) {
           OutboxEntry e = h.store.outbox().find(d.id()).orElseThrow();
@@ -122,6 +116,18 @@ class KillDuringSendTest {
       }
     }
     return null;
+  }
+
+  private static void checkAfterKill(
+      SyncHarness h, List<DocumentWrite> mine, int run, Map<OutboxState, Integer> seen) {
+    for (DocumentWrite d : mine) {
+      OutboxEntry e = h.store.outbox().find(d.id()).orElseThrow();
+      assertThat(e.state())
+          .as("after kill %d: a finalized document is sent or still pending", run)
+          .isIn(
+              OutboxState.QUEUED, OutboxState.SENDING, OutboxState.WAITING_RETRY, OutboxState.SENT);
+      seen.merge(e.state(), 1, Integer::sum);
+    }
   }
 
   private static void killChildAfter(Path data, URI base, int run, int delayMillis)

@@ -49,6 +49,7 @@ public final class OutboxChildMain {
             clock,
             new SplittableRandom(seed),
             e -> {});
+    gateway.probe(); // warm the HTTP client up, so that the kill window covers real sending
     System.out.println("READY");
     System.out.flush();
     while (true) {
