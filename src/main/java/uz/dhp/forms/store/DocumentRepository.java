@@ -23,23 +23,29 @@ public final class DocumentRepository {
           + " signed, created_at, bytes, sha256";
 
   private final Database db;
+  private final AuditLog audit;
   private final Clock clock;
 
-  DocumentRepository(Database db, Clock clock) {
+  DocumentRepository(Database db, AuditLog audit, Clock clock) {
     this.db = db;
+    this.audit = audit;
     this.clock = clock;
   }
 
-  /** Stores the document and queues it for sending, in one transaction. */
-  public DocumentSaveOutcome storeAndQueue(DocumentWrite doc) {
+  /**
+   * Stores the document, queues it for sending and records it in the audit log, in one transaction:
+   * after a crash either all three happened or none.
+   */
+  public DocumentSaveOutcome storeAndQueue(DocumentWrite doc, Actor actor) {
     try {
-      return db.write(c -> storeAndQueueIn(c, doc));
+      return db.write(c -> storeAndQueueIn(c, doc, actor));
     } catch (SQLException e) {
       return new DocumentSaveOutcome.Failed(doc.id(), SqliteErrors.writeFailure(e));
     }
   }
 
-  private DocumentSaveOutcome storeAndQueueIn(Connection c, DocumentWrite doc) throws SQLException {
+  private DocumentSaveOutcome storeAndQueueIn(Connection c, DocumentWrite doc, Actor actor)
+      throws SQLException {
     if (exists(c, doc)) {
       return new DocumentSaveOutcome.Duplicate(doc.id(), doc.bundleIdentifier());
     }
@@ -72,10 +78,13 @@ public final class DocumentRepository {
       ps.setLong(2, now);
       ps.setLong(3, now);
       ps.executeUpdate();
+      long seq;
       try (ResultSet keys = ps.getGeneratedKeys()) {
         keys.next();
-        return new DocumentSaveOutcome.Queued(doc.id(), keys.getLong(1), sha);
+        seq = keys.getLong(1);
       }
+      audit.append(c, actor, AuditAction.DOCUMENT_QUEUED, doc.draftId(), doc.version(), null);
+      return new DocumentSaveOutcome.Queued(doc.id(), seq, sha);
     }
   }
 

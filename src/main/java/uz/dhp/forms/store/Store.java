@@ -36,7 +36,7 @@ public final class Store implements AutoCloseable {
     this.audit = new AuditLog(db, clock);
     this.drafts = new DraftRepository(db, audit, clock);
     this.settings = new SettingsRepository(db, clock);
-    this.documents = new DocumentRepository(db, clock);
+    this.documents = new DocumentRepository(db, audit, clock);
     this.outbox = new OutboxRepository(db, clock);
     this.patients = new PatientCacheRepository(db, clock);
   }

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import uz.dhp.forms.store.DocumentRepository;
 import uz.dhp.forms.store.OutboxEntry;
 import uz.dhp.forms.store.OutboxRepository;
 import uz.dhp.forms.store.OutboxUpdate;
@@ -44,11 +45,12 @@ public final class OutboxService implements AutoCloseable {
   private volatile ConnectivityState connectivity = ConnectivityState.UNKNOWN;
   private volatile Instant lastContact;
   private volatile Instant nextProbe = Instant.EPOCH;
+  private volatile SyncMessage authProblem;
   private int failedProbes;
 
   public OutboxService(
       OutboxRepository outbox,
-      uz.dhp.forms.store.DocumentRepository documents,
+      DocumentRepository documents,
       DhpGateway gateway,
       BackoffPolicy sendBackoff,
       BackoffPolicy probeBackoff,
@@ -105,7 +107,7 @@ public final class OutboxService implements AutoCloseable {
         outbox.counts(),
         outbox.nextDue(),
         Optional.ofNullable(lastContact),
-        Optional.empty());
+        Optional.ofNullable(authProblem));
   }
 
   /** Adds a listener; close the returned handle to remove it (views must, when they close). */
@@ -173,6 +175,7 @@ public final class OutboxService implements AutoCloseable {
     while (!isClosed()) {
       StepResult r = worker.step();
       if (r instanceof StepResult.Attempted a) {
+        noteAuth(a.outcome());
         if (a.offline()) {
           goOffline();
           return untilNext(nextProbe);
@@ -190,6 +193,21 @@ public final class OutboxService implements AutoCloseable {
       return Duration.ofSeconds(10); // store failure: try again a little later
     }
     return Duration.ZERO;
+  }
+
+  /** Sending is blocked by the login (not by the document): the status bar says so. */
+  private void noteAuth(DeliveryOutcome outcome) {
+    if (outcome instanceof DeliveryOutcome.Retry r
+        && (r.reason().key().startsWith("sync.auth.")
+            || r.reason().key().equals("sync.retry.unauthorized"))) {
+      if (authProblem == null || !authProblem.equals(r.reason())) {
+        authProblem = r.reason();
+        publishStatus();
+      }
+    } else if (outcome instanceof DeliveryOutcome.Delivered && authProblem != null) {
+      authProblem = null;
+      publishStatus();
+    }
   }
 
   private void goOffline() {

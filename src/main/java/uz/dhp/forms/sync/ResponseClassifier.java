@@ -12,8 +12,8 @@ import java.util.Optional;
 
 /**
  * Maps the server's answer to a POST to what the outbox does (anchors-reliability §2.3): 2xx sent;
- * 400/403/404/409/412/422 and other 4xx refused with the OperationOutcome; 408/429/5xx retried,
- * honouring {@code Retry-After}.
+ * 400/403/404/409/412/422 and other 4xx refused with the OperationOutcome; 401 (after the repeat
+ * with a fresh token), 408, 429 and 5xx retried, honouring {@code Retry-After}.
  */
 final class ResponseClassifier {
 
@@ -40,9 +40,12 @@ final class ResponseClassifier {
       return new DeliveryOutcome.Delivered(
           id, location.orElse("Bundle/" + id), status, status == 201);
     }
-    if (status == 408 || status == 429 || status >= 500) {
+    if (status == 401 || status == 408 || status == 429 || status >= 500) {
+      // 401 here means the repeat with a fresh token was refused too: nothing is wrong with the
+      // document, so it waits (never dropped) until the login works again.
       String key =
           switch (status) {
+            case 401 -> "sync.retry.unauthorized";
             case 408 -> "sync.retry.timeout";
             case 429, 503 -> "sync.retry.busy";
             default -> "sync.retry.serverError";
@@ -58,7 +61,6 @@ final class ResponseClassifier {
     String key =
         switch (status) {
           case 400 -> "sync.rejected.badRequest";
-          case 401 -> "sync.rejected.unauthorized";
           case 403 -> "sync.rejected.forbidden";
           case 404 -> "sync.rejected.notFound";
           case 409 -> "sync.rejected.conflict";

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import org.hl7.fhir.r5.model.Bundle;
+import uz.dhp.forms.store.Actor;
 import uz.dhp.forms.store.BundleIdentifier;
 import uz.dhp.forms.store.DocumentWrite;
 import uz.dhp.forms.store.Store;
@@ -99,7 +100,8 @@ public final class OutboxBench {
                     1,
                     "final",
                     false,
-                    json.getBytes(StandardCharsets.UTF_8)));
+                    json.getBytes(StandardCharsets.UTF_8)),
+                Actor.SYSTEM);
       }
       double queue = (System.nanoTime() - q0) / 1e9;
       DhpGateway gateway =

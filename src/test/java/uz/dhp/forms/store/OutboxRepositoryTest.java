@@ -36,7 +36,7 @@ class OutboxRepositoryTest {
   void storingADocumentQueuesItInTheSameTransactionWithItsExactBytes() {
     try (Store store = Stores.open(dir, clock)) {
       DocumentWrite d = doc(1);
-      DocumentSaveOutcome out = store.documents().storeAndQueue(d);
+      DocumentSaveOutcome out = store.documents().storeAndQueue(d, Actor.SYSTEM);
 
       assertThat(out).isInstanceOf(DocumentSaveOutcome.Queued.class);
       StoredDocument stored = store.documents().find(d.id()).orElseThrow();
@@ -48,6 +48,9 @@ class OutboxRepositoryTest {
       assertThat(e.attempts()).isZero();
       assertThat(e.bundleIdentifier()).isEqualTo(d.bundleIdentifier());
       assertThat(store.outbox().counts()).isEqualTo(new OutboxCounts(1, 0, 0, 0, 0));
+      assertThat(store.audit().forDraft(d.draftId()))
+          .extracting(AuditEntry::action)
+          .containsExactly(AuditAction.DOCUMENT_QUEUED);
     }
   }
 
@@ -55,7 +58,7 @@ class OutboxRepositoryTest {
   void aBundleIdentifierIsNeverStoredTwice() {
     try (Store store = Stores.open(dir, clock)) {
       DocumentWrite d = doc(1);
-      store.documents().storeAndQueue(d);
+      store.documents().storeAndQueue(d, Actor.SYSTEM);
       DocumentWrite sameIdentifier =
           new DocumentWrite(
               Stores.id(99),
@@ -68,7 +71,7 @@ class OutboxRepositoryTest {
               true,
               new byte[] {1});
 
-      assertThat(store.documents().storeAndQueue(sameIdentifier))
+      assertThat(store.documents().storeAndQueue(sameIdentifier, Actor.SYSTEM))
           .isInstanceOf(DocumentSaveOutcome.Duplicate.class);
       assertThat(store.documents().find(Stores.id(99))).isEmpty();
       assertThat(store.outbox().counts().total()).isEqualTo(1);
@@ -79,7 +82,7 @@ class OutboxRepositoryTest {
   void documentsAreImmutableAndNeitherDocumentsNorOutboxRowsCanBeDeleted() {
     try (Store store = Stores.open(dir, clock)) {
       DocumentWrite d = doc(1);
-      store.documents().storeAndQueue(d);
+      store.documents().storeAndQueue(d, Actor.SYSTEM);
       for (String sql :
           new String[] {
             "UPDATE document SET bytes = x'00'", "DELETE FROM document", "DELETE FROM outbox"
@@ -105,7 +108,7 @@ class OutboxRepositoryTest {
   void theStateMachineAcceptsResultsOnlyForARowThatIsSending() {
     try (Store store = Stores.open(dir, clock)) {
       DocumentWrite d = doc(1);
-      store.documents().storeAndQueue(d);
+      store.documents().storeAndQueue(d, Actor.SYSTEM);
       OutboxRepository outbox = store.outbox();
 
       assertThat(outbox.markSent(d.id(), "1", "Bundle/1", 201))
@@ -151,7 +154,7 @@ class OutboxRepositoryTest {
   void rowsLeftSendingByACrashSurviveAReopenAndCanBeRequeued() {
     DocumentWrite d = doc(1);
     try (Store store = Stores.open(dir, clock)) {
-      store.documents().storeAndQueue(d);
+      store.documents().storeAndQueue(d, Actor.SYSTEM);
       store.outbox().claimNextDue();
     }
     try (Store store = Stores.open(dir, clock)) {
@@ -167,7 +170,7 @@ class OutboxRepositoryTest {
   void sendNowMakesEveryWaitingRowDueInQueueOrder() {
     try (Store store = Stores.open(dir, clock)) {
       for (int i = 1; i <= 3; i++) {
-        store.documents().storeAndQueue(doc(i));
+        store.documents().storeAndQueue(doc(i), Actor.SYSTEM);
         OutboxEntry c = store.outbox().claimNextDue().orElseThrow();
         store
             .outbox()
@@ -193,7 +196,7 @@ class OutboxRepositoryTest {
   @Test
   void errorKeysMustBeSyncMessageKeys() {
     try (Store store = Stores.open(dir, clock)) {
-      store.documents().storeAndQueue(doc(1));
+      store.documents().storeAndQueue(doc(1), Actor.SYSTEM);
       store.outbox().claimNextDue();
       assertThat(
               store.outbox().markRetry(Stores.id(1), clock.instant(), "Patient Name 12345", "x", 0))

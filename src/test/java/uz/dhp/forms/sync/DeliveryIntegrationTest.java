@@ -84,6 +84,28 @@ class DeliveryIntegrationTest {
   }
 
   @Test
+  void searchThenCreateStrategyAlsoSendsOnce() throws Exception {
+    var server = SandboxProcess.shared();
+    ServerConfig config =
+        ServerConfig.defaults(server.baseUrl()).withStrategy(SubmissionStrategy.SEARCH_THEN_CREATE);
+    try (var h = new SyncHarness(dir, config, 4)) {
+      DocumentWrite doc = h.queue(TestDocuments.valid("d"));
+      StoredDocument stored = h.store.documents().find(doc.id()).orElseThrow();
+
+      var first = (DeliveryOutcome.Delivered) h.gateway.send(stored);
+      var again = (DeliveryOutcome.Delivered) h.gateway.send(stored);
+
+      assertThat(first.created()).isTrue();
+      assertThat(again.created()).isFalse();
+      assertThat(again.serverId()).isEqualTo(first.serverId());
+      assertThat(
+              new ServerInspector(server.baseUrl(), SyncHarness.FHIR)
+                  .copies(List.of(doc.bundleIdentifier())))
+          .containsExactly(Map.entry(doc.bundleIdentifier().value(), 1));
+    }
+  }
+
+  @Test
   void unreachableServerIsOfflineAndNothingIsLost() {
     try (var h =
         new SyncHarness(

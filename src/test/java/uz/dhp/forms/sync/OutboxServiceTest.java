@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uz.dhp.forms.store.Actor;
 import uz.dhp.forms.store.DocumentWrite;
 import uz.dhp.forms.store.OutboxEntry;
 import uz.dhp.forms.store.OutboxState;
@@ -85,8 +86,8 @@ class OutboxServiceTest {
                 });
         DocumentWrite a = TestDocuments.valid("a");
         DocumentWrite b = TestDocuments.valid("b");
-        store.documents().storeAndQueue(a);
-        store.documents().storeAndQueue(b);
+        store.documents().storeAndQueue(a, Actor.SYSTEM);
+        store.documents().storeAndQueue(b, Actor.SYSTEM);
         service.start();
 
         await(() -> service.status().connectivity() == ConnectivityState.OFFLINE, 20);

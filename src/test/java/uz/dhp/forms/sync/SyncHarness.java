@@ -7,6 +7,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.SplittableRandom;
+import uz.dhp.forms.store.Actor;
 import uz.dhp.forms.store.DocumentSaveOutcome;
 import uz.dhp.forms.store.DocumentWrite;
 import uz.dhp.forms.store.Store;
@@ -50,7 +51,8 @@ final class SyncHarness implements AutoCloseable {
   }
 
   DocumentWrite queue(DocumentWrite doc) {
-    assertThat(store.documents().storeAndQueue(doc)).isInstanceOf(DocumentSaveOutcome.Queued.class);
+    assertThat(store.documents().storeAndQueue(doc, Actor.SYSTEM))
+        .isInstanceOf(DocumentSaveOutcome.Queued.class);
     return doc;
   }
 
