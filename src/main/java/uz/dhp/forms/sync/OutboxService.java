@@ -15,11 +15,12 @@ import uz.dhp.forms.store.OutboxRepository;
 import uz.dhp.forms.store.OutboxUpdate;
 
 /**
- * Runs the {@link OutboxWorker} on one background thread: sends whatever is due, sleeps until the
- * next row is due, and when the server cannot be reached probes it ({@code GET [base]/metadata}) on
- * a backoff schedule; once it answers, every waiting row becomes due at once (automatic resume).
- * The UI calls {@link #sendNow()}, {@link #retry(String)}, {@link #status()} and listens through
- * {@link #addListener}.
+ * Runs the {@link OutboxWorker} on one background thread (plus {@code parallelSends - 1} helpers
+ * while a backlog drains): sends whatever is due, sleeps until the next row is due, and when the
+ * server cannot be reached probes it ({@code GET [base]/metadata}) on a backoff schedule; once it
+ * answers, every waiting row becomes due at once (automatic resume). The UI calls {@link
+ * #sendNow()}, {@link #retry(String)}, {@link #status()} and {@link #entries} (each a short store
+ * call: run them off the FX thread like every store call) and listens through {@link #addListener}.
  */
 public final class OutboxService implements AutoCloseable {
 
@@ -34,6 +35,7 @@ public final class OutboxService implements AutoCloseable {
   private final BackoffPolicy probeBackoff;
   private final Clock clock;
   private final RandomGenerator random;
+  private final int parallelSends;
   private final List<OutboxListener> listeners = new CopyOnWriteArrayList<>();
   private final Object monitor = new Object();
 
@@ -55,7 +57,9 @@ public final class OutboxService implements AutoCloseable {
       BackoffPolicy sendBackoff,
       BackoffPolicy probeBackoff,
       Clock clock,
-      RandomGenerator random) {
+      RandomGenerator random,
+      int parallelSends) {
+    this.parallelSends = Math.max(1, parallelSends);
     this.outbox = outbox;
     this.gateway = gateway;
     this.probeBackoff = probeBackoff;
@@ -108,6 +112,11 @@ public final class OutboxService implements AutoCloseable {
         outbox.nextDue(),
         Optional.ofNullable(lastContact),
         Optional.ofNullable(authProblem));
+  }
+
+  /** One page of the outbox for the view, newest first (a store read: not on the FX thread). */
+  public List<OutboxEntry> entries(int limit, int offset) {
+    return outbox.list(limit, offset);
   }
 
   /** Adds a listener; close the returned handle to remove it (views must, when they close). */
@@ -171,6 +180,17 @@ public final class OutboxService implements AutoCloseable {
       setConnectivity(ConnectivityState.ONLINE);
       int resumed = outbox.retryAllNow();
       LOG.info("Server reachable again; {} waiting documents resumed", resumed);
+    }
+    if (parallelSends > 1) {
+      // Several requests in flight: on a slow link one round trip per document is the limit.
+      OutboxWorker.DrainResult d = worker.drain(parallelSends);
+      if (d.offline()) {
+        goOffline();
+        return untilNext(nextProbe);
+      }
+      if (d.attempted() > 0) {
+        setConnectivity(ConnectivityState.ONLINE);
+      }
     }
     while (!isClosed()) {
       StepResult r = worker.step();

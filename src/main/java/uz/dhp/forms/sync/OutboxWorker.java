@@ -3,7 +3,13 @@ package uz.dhp.forms.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -42,6 +48,9 @@ public final class OutboxWorker {
   private final Clock clock;
   private final RandomGenerator random;
   private final Consumer<OutboxEntry> onChange;
+  // Rows this worker has claimed and not yet settled; several threads may step() at once.
+  private final Set<String> mine = ConcurrentHashMap.newKeySet();
+  private final Object claimLock = new Object();
 
   public OutboxWorker(
       OutboxRepository outbox,
@@ -66,27 +75,41 @@ public final class OutboxWorker {
    */
   public StepResult step() {
     try {
-      int unresolved = resolveInFlight();
-      if (unresolved > 0) {
-        return new StepResult.Unresolved(unresolved);
+      Optional<OutboxEntry> claimed;
+      // Resolution and claim under one lock: a row another thread has just claimed is in "mine"
+      // before anyone can mistake it for a crash leftover.
+      synchronized (claimLock) {
+        int unresolved = resolveInFlight();
+        if (unresolved > 0) {
+          return new StepResult.Unresolved(unresolved);
+        }
+        claimed = outbox.claimNextDue();
+        claimed.ifPresent(e -> mine.add(e.documentId()));
       }
-      Optional<OutboxEntry> claimed = outbox.claimNextDue();
       if (claimed.isEmpty()) {
         return new StepResult.Idle(outbox.nextDue());
       }
       OutboxEntry entry = claimed.get();
-      onChange.accept(entry);
-      Optional<StoredDocument> doc = documents.find(entry.documentId());
-      if (doc.isEmpty()) {
-        // Impossible with the foreign key; kept as a value so one bad row cannot stop the queue.
-        return applied(entry, rejectMissing(entry));
+      try {
+        return send(entry);
+      } finally {
+        mine.remove(entry.documentId());
       }
-      DeliveryOutcome outcome = gateway.send(doc.get());
-      return applied(entry, outcome);
     } catch (StoreException e) {
       LOG.warn("Outbox step failed in the store: {}", e.getMessage());
       return new StepResult.StoreFailed(e.getMessage());
     }
+  }
+
+  private StepResult send(OutboxEntry entry) {
+    onChange.accept(entry);
+    Optional<StoredDocument> doc = documents.find(entry.documentId());
+    if (doc.isEmpty()) {
+      // Impossible with the foreign key; kept as a value so one bad row cannot stop the queue.
+      return applied(entry, rejectMissing(entry));
+    }
+    DeliveryOutcome outcome = gateway.send(doc.get());
+    return applied(entry, outcome);
   }
 
   private DeliveryOutcome rejectMissing(OutboxEntry entry) {
@@ -107,7 +130,10 @@ public final class OutboxWorker {
               entry.documentId(), r.httpStatus(), r.reason().key(), r.detail(), r.outcome().json());
     } else {
       DeliveryOutcome.Retry r = (DeliveryOutcome.Retry) outcome;
-      Duration wait = backoff.delay(entry.attempts(), r.retryAfter(), random);
+      Duration wait;
+      synchronized (random) { // SplittableRandom and friends are not thread-safe
+        wait = backoff.delay(entry.attempts(), r.retryAfter(), random);
+      }
       update =
           outbox.markRetry(
               entry.documentId(),
@@ -135,6 +161,9 @@ public final class OutboxWorker {
   private int resolveInFlight() {
     int unresolved = 0;
     for (OutboxEntry e : outbox.inFlight()) {
+      if (mine.contains(e.documentId())) {
+        continue;
+      }
       LookupOutcome found = gateway.lookup(e.bundleIdentifier());
       OutboxUpdate update = null;
       if (found instanceof LookupOutcome.Found f) {
@@ -156,14 +185,65 @@ public final class OutboxWorker {
 
   /** Runs steps until nothing is due now; for tests and the benchmark. Returns the steps run. */
   public int drainDue() {
-    int steps = 0;
-    while (true) {
-      StepResult r = step();
-      if (!(r instanceof StepResult.Attempted)) {
-        return steps;
+    return drain(1).attempted();
+  }
+
+  /** What {@link #drain} did: rows attempted, and whether it stopped because of no connection. */
+  public record DrainResult(int attempted, boolean offline) {}
+
+  /**
+   * Sends until nothing is due, with {@code parallel} threads sending at once (each document is a
+   * self-contained Bundle, so their order on the server does not matter). Stops early when the
+   * server is unreachable.
+   */
+  public DrainResult drain(int parallel) {
+    if (parallel <= 1) {
+      int steps = 0;
+      while (true) {
+        StepResult r = step();
+        if (!(r instanceof StepResult.Attempted a)) {
+          return new DrainResult(steps, false);
+        }
+        steps++;
+        if (a.offline()) {
+          return new DrainResult(steps, true);
+        }
       }
-      steps++;
     }
+    AtomicInteger steps = new AtomicInteger();
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicBoolean offline = new AtomicBoolean();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < parallel; i++) {
+      Thread t =
+          new Thread(
+              () -> {
+                while (!stop.get()) {
+                  StepResult r = step();
+                  if (!(r instanceof StepResult.Attempted a)) {
+                    return;
+                  }
+                  steps.incrementAndGet();
+                  if (a.offline()) {
+                    offline.set(true);
+                    stop.set(true);
+                  }
+                }
+              },
+              "outbox-send-" + i);
+      t.setDaemon(true);
+      t.start();
+      threads.add(t);
+    }
+    for (Thread t : threads) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        stop.set(true);
+      }
+    }
+    return new DrainResult(steps.get(), offline.get());
   }
 
   Instant now() {

@@ -70,7 +70,8 @@ class OutboxServiceTest {
               send,
               probe,
               clock,
-              new SplittableRandom(5))) {
+              new SplittableRandom(5),
+              2)) {
         AutoCloseable subscription =
             service.addListener(
                 new OutboxListener() {

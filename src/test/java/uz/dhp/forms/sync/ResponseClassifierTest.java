@@ -82,4 +82,36 @@ class ResponseClassifierTest {
     assertThat(ServerOutcome.parse(SyncHarness.FHIR, "<html>Bad gateway</html>").issues())
         .isEmpty();
   }
+
+  @Test
+  void outboxRowsExplainThemselvesWithKeysAndArguments() {
+    String oo =
+        "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"value\"}]}";
+    var rejected =
+        new uz.dhp.forms.store.OutboxEntry(
+            1,
+            "d",
+            "dr",
+            "form-003",
+            new uz.dhp.forms.store.BundleIdentifier("urn:ietf:rfc:3986", "urn:uuid:x"),
+            1,
+            uz.dhp.forms.store.OutboxState.REJECTED,
+            1,
+            Instant.EPOCH,
+            Optional.empty(),
+            Optional.of("sync.rejected.badRequest"),
+            Optional.of("HTTP 400 error:value"),
+            java.util.OptionalInt.of(400),
+            Optional.of(oo),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Instant.EPOCH);
+    OutboxReasons reasons = new OutboxReasons(SyncHarness.FHIR);
+
+    assertThat(reasons.reason(rejected))
+        .contains(SyncMessage.of("sync.rejected.badRequest", 400, 1));
+    assertThat(reasons.outcome(rejected).errors()).hasSize(1);
+    assertThat(OutboxReasons.stateKey(rejected.state())).isEqualTo("sync.state.rejected");
+  }
 }
