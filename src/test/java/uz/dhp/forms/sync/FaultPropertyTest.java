@@ -29,7 +29,8 @@ import uz.dhp.forms.sync.sandbox.SandboxProcess;
  *
  * <p>Default: 1,000 seeded schedules. Long run: {@code -Dsync.faultSchedules=10000}, other seed:
  * {@code -Dsync.faultSeed=...} (docs/sandbox.md). Backoff waits pass on a test clock; only the
- * timeout faults cost real time, so the client timeout is short and those faults are rare.
+ * timeout faults cost real time, so the client timeout is short and those faults are rare. Half of
+ * the lanes send with several threads at once.
  */
 class FaultPropertyTest {
 
@@ -121,7 +122,8 @@ class FaultPropertyTest {
               h.queue(
                   i == invalidAt ? TestDocuments.invalid("s" + s) : TestDocuments.valid("s" + s)));
         }
-        h.runToCompletion(200);
+        // Lanes 2 and 3 send with three threads at once, as the service does with a backlog.
+        h.runToCompletion(200, lane >= 2 ? 3 : 1);
         for (int i = 0; i < n; i++) {
           DocumentWrite d = docs.get(i);
           OutboxEntry e = h.store.outbox().find(d.id()).orElseThrow();

@@ -61,7 +61,15 @@ final class SyncHarness implements AutoCloseable {
    * sleeping. Fails after {@code maxSteps} steps (a retry storm or a stuck row).
    */
   void runToCompletion(int maxSteps) {
+    runToCompletion(maxSteps, 1);
+  }
+
+  /** As above, with {@code parallel} threads sending whatever is due at each moment. */
+  void runToCompletion(int maxSteps, int parallel) {
     for (int i = 0; i < maxSteps; i++) {
+      if (parallel > 1) {
+        i += worker.drain(parallel).attempted();
+      }
       StepResult r = worker.step();
       if (r instanceof StepResult.Idle idle) {
         if (idle.nextDue().isEmpty()) {
