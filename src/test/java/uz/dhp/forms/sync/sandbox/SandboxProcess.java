@@ -30,11 +30,13 @@ public final class SandboxProcess {
   private final Process process;
   private final URI baseUrl;
   private final long startMillis;
+  private final Path dataDir;
 
-  private SandboxProcess(Process process, URI baseUrl, long startMillis) {
+  private SandboxProcess(Process process, URI baseUrl, long startMillis, Path dataDir) {
     this.process = process;
     this.baseUrl = baseUrl;
     this.startMillis = startMillis;
+    this.dataDir = dataDir;
   }
 
   /**
@@ -44,7 +46,7 @@ public final class SandboxProcess {
   public static synchronized SandboxProcess shared() {
     String external = System.getProperty("sync.fhirBase");
     if (shared == null && external != null && !external.isBlank()) {
-      shared = new SandboxProcess(null, URI.create(external), 0);
+      shared = new SandboxProcess(null, URI.create(external), 0, null);
       return shared;
     }
     if (shared != null && shared.process == null) {
@@ -73,11 +75,25 @@ public final class SandboxProcess {
 
   private static SandboxProcess start() {
     long t0 = System.nanoTime();
+    Path dataDir;
+    try {
+      dataDir = Files.createTempDirectory("dhp-sandbox-h2");
+    } catch (IOException e) {
+      throw new IllegalStateException("no temporary directory for the sandbox database", e);
+    }
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx1g");
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-XX:+UseSerialGC");
+    // H2 on disk, not in memory: an in-memory H2 keeps every stored document in the server's
+    // heap, and a few thousand 85 KB documents exhaust -Xmx1g (seen: old gen 100 %, 376 full GCs).
+    cmd.add(
+        "-D"
+            + SandboxServerConfig.JDBC_URL_PROPERTY
+            + "=jdbc:h2:file:"
+            + dataDir.resolve("fhir").toAbsolutePath()
+            + ";DB_CLOSE_DELAY=-1");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(SandboxServer.class.getName());
@@ -114,7 +130,7 @@ public final class SandboxProcess {
       URI uri = base.get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       long ms = (System.nanoTime() - t0) / 1_000_000;
       System.out.println("Sandbox FHIR server " + uri + " started in " + ms + " ms");
-      return new SandboxProcess(p, uri, ms);
+      return new SandboxProcess(p, uri, ms, dataDir);
     } catch (Exception e) {
       throw new IllegalStateException(
           "the sandbox FHIR server did not start; see " + log.toAbsolutePath(), e);
@@ -134,6 +150,15 @@ public final class SandboxProcess {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+    deleteQuietly(dataDir);
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      // A temp directory left behind is harmless.
     }
   }
 }
