@@ -13,7 +13,9 @@ public enum AuditAction {
   /** The store was opened (every start), so that the log shows sessions. */
   STORE_OPENED("store.opened"),
   /** A damaged store was moved aside and a new one created; the reason key says why. */
-  STORE_RECOVERED("store.recovered");
+  STORE_RECOVERED("store.recovered"),
+  /** A finalized (or signed) document was stored and queued for sending; draft id and version. */
+  DOCUMENT_QUEUED("document.queued");
 
   private final String code;
 

@@ -78,6 +78,78 @@ final class Schema {
               BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END
               """));
 
+  static final Migration V2 =
+      Migration.ofSql(
+          2,
+          "finalized documents, outbox, patient cache",
+          List.of(
+              // The exact bytes that were validated (and later signed) and are sent verbatim.
+              // Immutable and never deleted: the triggers below refuse both.
+              """
+              CREATE TABLE document (
+                id                    TEXT    NOT NULL PRIMARY KEY,
+                draft_id              TEXT    NOT NULL,
+                form_id               TEXT    NOT NULL,
+                bundle_id_system      TEXT    NOT NULL,
+                bundle_id_value       TEXT    NOT NULL,
+                composition_id        TEXT,
+                version               INTEGER NOT NULL CHECK (version > 0),
+                status                TEXT    NOT NULL,
+                signed                INTEGER NOT NULL CHECK (signed IN (0, 1)),
+                created_at            INTEGER NOT NULL,
+                bytes                 BLOB    NOT NULL,
+                sha256                TEXT    NOT NULL,
+                UNIQUE (bundle_id_system, bundle_id_value)
+              ) STRICT
+              """,
+              "CREATE INDEX document_draft_idx ON document (draft_id, version)",
+              """
+              CREATE TRIGGER document_no_update BEFORE UPDATE ON document
+              BEGIN SELECT RAISE(ABORT, 'documents are immutable'); END
+              """,
+              """
+              CREATE TRIGGER document_no_delete BEFORE DELETE ON document
+              BEGIN SELECT RAISE(ABORT, 'documents are never deleted'); END
+              """,
+              // One row per document; seq gives the sending order. last_error_key is a message
+              // key; last_error_detail is technical text without patient data; outcome_json is the
+              // server's OperationOutcome as received (shown to the user, never logged).
+              """
+              CREATE TABLE outbox (
+                seq               INTEGER PRIMARY KEY AUTOINCREMENT,
+                document_id       TEXT    NOT NULL UNIQUE REFERENCES document (id),
+                state             TEXT    NOT NULL CHECK (state IN
+                                    ('queued', 'sending', 'sent', 'rejected', 'waiting_retry')),
+                attempts          INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                next_attempt_at   INTEGER NOT NULL,
+                sending_since     INTEGER,
+                last_error_key    TEXT CHECK (last_error_key IS NULL
+                                              OR (last_error_key GLOB 'sync.?*'
+                                                  AND last_error_key NOT GLOB '*[^a-zA-Z.]*')),
+                last_error_detail TEXT,
+                http_status       INTEGER,
+                outcome_json      TEXT,
+                server_id         TEXT,
+                location          TEXT,
+                sent_at           INTEGER,
+                updated_at        INTEGER NOT NULL
+              ) STRICT
+              """,
+              "CREATE INDEX outbox_due_idx ON outbox (state, next_attempt_at, seq)",
+              """
+              CREATE TRIGGER outbox_no_delete BEFORE DELETE ON outbox
+              BEGIN SELECT RAISE(ABORT, 'outbox rows are never deleted'); END
+              """,
+              // Patients found on the server, by PINFL, for pre-filling forms while offline.
+              """
+              CREATE TABLE patient_cache (
+                pinfl         TEXT    NOT NULL PRIMARY KEY,
+                server_id     TEXT    NOT NULL,
+                resource_json TEXT    NOT NULL,
+                fetched_at    INTEGER NOT NULL
+              ) STRICT
+              """));
+
   /** All migrations of this version of the app, in order. */
-  static final List<Migration> MIGRATIONS = List.of(V1);
+  static final List<Migration> MIGRATIONS = List.of(V1, V2);
 }

@@ -24,6 +24,9 @@ public final class Store implements AutoCloseable {
   private final DraftRepository drafts;
   private final SettingsRepository settings;
   private final AuditLog audit;
+  private final DocumentRepository documents;
+  private final OutboxRepository outbox;
+  private final PatientCacheRepository patients;
 
   Store(Path dataDirectory, Database db, FileChannel lockChannel, FileLock lock, Clock clock) {
     this.dataDirectory = dataDirectory;
@@ -33,6 +36,24 @@ public final class Store implements AutoCloseable {
     this.audit = new AuditLog(db, clock);
     this.drafts = new DraftRepository(db, audit, clock);
     this.settings = new SettingsRepository(db, clock);
+    this.documents = new DocumentRepository(db, audit, clock);
+    this.outbox = new OutboxRepository(db, clock);
+    this.patients = new PatientCacheRepository(db, clock);
+  }
+
+  /** Finalized documents (immutable bytes) and queuing them for sending. */
+  public DocumentRepository documents() {
+    return documents;
+  }
+
+  /** Where each stored document stands on its way to the server. */
+  public OutboxRepository outbox() {
+    return outbox;
+  }
+
+  /** Patients found on the server, for offline pre-filling. */
+  public PatientCacheRepository patientCache() {
+    return patients;
   }
 
   public DraftRepository drafts() {

@@ -19,16 +19,16 @@ class MigratorTest {
   @TempDir Path dir;
   final TestClock clock = new TestClock();
 
-  static final Migration V2_OK =
+  static final Migration V3_OK =
       Migration.ofSql(
-          2,
+          3,
           "add a column",
           List.of("ALTER TABLE draft ADD COLUMN clinic TEXT NOT NULL DEFAULT ''"));
 
   /** Creates a table and writes a row, then fails: all of it must be rolled back. */
-  static final Migration V2_FAILING =
+  static final Migration V3_FAILING =
       Migration.ofSql(
-          2,
+          3,
           "fails half-way",
           List.of(
               "CREATE TABLE half_done (x INTEGER)",
@@ -43,14 +43,15 @@ class MigratorTest {
     }
 
     StoreOpenOutcome outcome =
-        new StoreOpener(clock, List.of(Schema.V1, V2_FAILING), IntegrityCheck.FULL).open(dir);
+        new StoreOpener(clock, List.of(Schema.V1, Schema.V2, V3_FAILING), IntegrityCheck.FULL)
+            .open(dir);
 
     assertThat(outcome).isInstanceOf(StoreOpenOutcome.Unavailable.class);
     StoreOpenOutcome.Unavailable u = (StoreOpenOutcome.Unavailable) outcome;
     assertThat(u.reasonKey()).isEqualTo(Reasons.MIGRATION);
-    assertThat(u.detail()).contains("version 2").contains("CHECK");
+    assertThat(u.detail()).contains("version 3").contains("CHECK");
     try (Database db = Database.connect(dir.resolve("dhp-forms.db"))) {
-      assertThat(Migrator.currentVersion(db)).isEqualTo(1);
+      assertThat(Migrator.currentVersion(db)).isEqualTo(2);
       assertThat(tables(db)).doesNotContain("half_done");
       assertThat(revisions(db)).containsExactly(1L);
     }
@@ -63,15 +64,16 @@ class MigratorTest {
   @Test
   void pendingMigrationsAreAppliedInOrderOnlyOnce() throws Exception {
     Stores.open(dir, clock).close();
-    List<Migration> withV2 = List.of(Schema.V1, V2_OK);
+    List<Migration> withV3 = List.of(Schema.V1, Schema.V2, V3_OK);
     for (int i = 0; i < 2; i++) {
-      StoreOpenOutcome outcome = new StoreOpener(clock, withV2, IntegrityCheck.FULL).open(dir);
+      StoreOpenOutcome outcome = new StoreOpener(clock, withV3, IntegrityCheck.FULL).open(dir);
       assertThat(outcome).isInstanceOf(StoreOpenOutcome.Opened.class);
       try (Store store = ((StoreOpenOutcome.Opened) outcome).store()) {
-        assertThat(Migrator.currentVersion(store.database())).isEqualTo(2);
+        assertThat(Migrator.currentVersion(store.database())).isEqualTo(3);
       }
     }
-    // Opening with the older app (knows only version 1) now means "newer version": moved aside.
+    // Opening with the older app (knows only versions 1 and 2) now means "newer version": moved
+    // aside.
     StoreOpenOutcome older = new StoreOpener(clock).open(dir);
     assertThat(older).isInstanceOf(StoreOpenOutcome.RecoveredFromCorruption.class);
     ((StoreOpenOutcome.RecoveredFromCorruption) older).store().close();
@@ -79,7 +81,7 @@ class MigratorTest {
 
   @Test
   void migrationsMustBeNumberedWithoutGaps() {
-    assertThatThrownBy(() -> new Migrator(List.of(V2_OK)))
+    assertThatThrownBy(() -> new Migrator(List.of(V3_OK)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

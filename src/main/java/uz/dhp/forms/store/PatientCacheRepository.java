@@ -1,0 +1,71 @@
+package uz.dhp.forms.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Patients looked up on the server by PINFL, cached for use while offline. */
+public final class PatientCacheRepository {
+
+  private final Database db;
+  private final Clock clock;
+
+  PatientCacheRepository(Database db, Clock clock) {
+    this.db = db;
+    this.clock = clock;
+  }
+
+  /** Stores (or replaces) the server's copy of the patient with this PINFL. */
+  public StoreWriteOutcome put(String pinfl, String serverId, String resourceJson) {
+    try {
+      db.write(
+          c -> {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "INSERT INTO patient_cache (pinfl, server_id, resource_json, fetched_at)"
+                        + " VALUES (?, ?, ?, ?) ON CONFLICT (pinfl) DO UPDATE SET"
+                        + " server_id = excluded.server_id, resource_json = excluded.resource_json,"
+                        + " fetched_at = excluded.fetched_at")) {
+              ps.setString(1, pinfl);
+              ps.setString(2, serverId);
+              ps.setString(3, resourceJson);
+              ps.setLong(4, clock.millis());
+              return ps.executeUpdate();
+            }
+          });
+      return new StoreWriteOutcome.Written();
+    } catch (SQLException e) {
+      return new StoreWriteOutcome.Failed(SqliteErrors.writeFailure(e));
+    }
+  }
+
+  public Optional<CachedPatient> find(String pinfl) {
+    try {
+      return db.read(
+          c -> {
+            try (PreparedStatement ps =
+                c.prepareStatement(
+                    "SELECT pinfl, server_id, resource_json, fetched_at FROM patient_cache"
+                        + " WHERE pinfl = ?")) {
+              ps.setString(1, pinfl);
+              try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                  return Optional.empty();
+                }
+                return Optional.of(
+                    new CachedPatient(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        Instant.ofEpochMilli(rs.getLong(4))));
+              }
+            }
+          });
+    } catch (SQLException e) {
+      throw new StoreException("reading the patient cache failed: " + SqliteErrors.describe(e), e);
+    }
+  }
+}
