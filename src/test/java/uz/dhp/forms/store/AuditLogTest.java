@@ -11,11 +11,12 @@ import java.sql.Statement;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uz.dhp.forms.support.ManualClock;
 
 class AuditLogTest {
 
   @TempDir Path dir;
-  final TestClock clock = new TestClock();
+  final ManualClock clock = new ManualClock();
 
   @Test
   void theDatabaseRejectsUpdateAndDeleteOfAuditRows() {

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uz.dhp.forms.store.StoreOpenOutcome.Reasons;
 import uz.dhp.forms.store.StoreOpenOutcome.RecoveredFromCorruption;
+import uz.dhp.forms.support.ManualClock;
 
 /**
  * Damaged files are detected, moved aside byte-for-byte with their WAL, and replaced by a working
@@ -25,7 +26,7 @@ import uz.dhp.forms.store.StoreOpenOutcome.RecoveredFromCorruption;
 class CorruptFileTest {
 
   @TempDir Path dir;
-  final TestClock clock = new TestClock();
+  final ManualClock clock = new ManualClock();
   Path file;
 
   @BeforeEach

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uz.dhp.forms.store.DraftSaveOutcome.Saved;
+import uz.dhp.forms.support.ManualClock;
 
 class DraftRepositoryTest {
 
   @TempDir Path dir;
-  final TestClock clock = new TestClock();
+  final ManualClock clock = new ManualClock();
   final Actor nurse = new Actor("nurse-01");
   Store store;
   DraftRepository drafts;

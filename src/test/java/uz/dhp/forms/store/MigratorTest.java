@@ -13,11 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uz.dhp.forms.store.Inspection.IntegrityCheck;
 import uz.dhp.forms.store.StoreOpenOutcome.Reasons;
+import uz.dhp.forms.support.ManualClock;
 
 class MigratorTest {
 
   @TempDir Path dir;
-  final TestClock clock = new TestClock();
+  final ManualClock clock = new ManualClock();
 
   static final Migration V3_OK =
       Migration.ofSql(

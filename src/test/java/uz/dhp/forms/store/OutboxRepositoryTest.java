@@ -11,13 +11,14 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uz.dhp.forms.support.ManualClock;
 
 /** Documents and the outbox on a real SQLite file. */
 class OutboxRepositoryTest {
 
   @TempDir Path dir;
 
-  private final TestClock clock = new TestClock();
+  private final ManualClock clock = new ManualClock();
 
   static DocumentWrite doc(int n) {
     return new DocumentWrite(

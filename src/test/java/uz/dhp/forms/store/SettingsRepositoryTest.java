@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import uz.dhp.forms.support.ManualClock;
 
 class SettingsRepositoryTest {
 
@@ -15,7 +16,7 @@ class SettingsRepositoryTest {
   static final SettingKey<Boolean> MAXIMIZED = SettingKey.bool("window.maximized", false);
 
   @TempDir Path dir;
-  final TestClock clock = new TestClock();
+  final ManualClock clock = new ManualClock();
 
   @Test
   void defaultsUntilSetThenStoredValuesAcrossRestarts() {

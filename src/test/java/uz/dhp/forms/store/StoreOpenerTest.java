@@ -11,11 +11,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import uz.dhp.forms.store.StoreOpenOutcome.Reasons;
+import uz.dhp.forms.support.ManualClock;
 
 class StoreOpenerTest {
 
   @TempDir Path tmp;
-  final TestClock clock = new TestClock();
+  final ManualClock clock = new ManualClock();
 
   @Test
   void firstStartCreatesDirectoryAndSchemaAndRecordsIt() throws Exception {

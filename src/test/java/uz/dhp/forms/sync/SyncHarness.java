@@ -13,6 +13,7 @@ import uz.dhp.forms.store.DocumentWrite;
 import uz.dhp.forms.store.Store;
 import uz.dhp.forms.store.StoreOpenOutcome;
 import uz.dhp.forms.store.StoreOpener;
+import uz.dhp.forms.support.ManualClock;
 import uz.dhp.forms.sync.auth.AccessTokenSource;
 
 /** A real store in a temp directory, a gateway to {@code base}, and a worker on a test clock. */
@@ -21,7 +22,7 @@ final class SyncHarness implements AutoCloseable {
   /** One R5 context for all sync tests of the JVM, as in the app. */
   static final FhirContext FHIR = FhirContext.forR5Cached();
 
-  final MutableClock clock = new MutableClock();
+  final ManualClock clock = new ManualClock();
   final Store store;
   final DhpGateway gateway;
   final OutboxWorker worker;

@@ -1,4 +1,4 @@
-package uz.dhp.forms.store;
+package uz.dhp.forms.support;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,21 +6,27 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand, so that timestamps and sort orders are deterministic. */
-final class TestClock extends Clock {
+/** A clock a test moves by hand: timestamps are deterministic and delays pass without sleeping. */
+public final class ManualClock extends Clock {
 
   private Instant now;
 
-  TestClock(Instant start) {
+  public ManualClock(Instant start) {
     this.now = start;
   }
 
-  TestClock() {
+  public ManualClock() {
     this(Instant.parse("2026-11-26T08:00:00Z"));
   }
 
-  synchronized void advance(Duration d) {
+  public synchronized void advance(Duration d) {
     now = now.plus(d);
+  }
+
+  public synchronized void advanceTo(Instant t) {
+    if (t.isAfter(now)) {
+      now = t;
+    }
   }
 
   @Override
