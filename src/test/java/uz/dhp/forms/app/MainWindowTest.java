@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
@@ -225,21 +226,39 @@ class MainWindowTest {
     WaitForAsyncUtils.waitForFxEvents();
   }
 
-  /** Clicks the visible button with this text once the notification bar has slid in. */
+  /**
+   * Clicks the button with this text once the notification bar has slid in completely: during the
+   * slide the button is visible but partly outside the scene, and a click there would miss.
+   */
   private static void clickVisible(FxRobot robot, String text) throws Exception {
+    java.util.concurrent.atomic.AtomicReference<Button> target =
+        new java.util.concurrent.atomic.AtomicReference<>();
     waitUntil(
-        () ->
-            robot
-                .lookup(n -> n instanceof Button b && text.equals(b.getText()) && b.isVisible())
-                .match(org.testfx.util.NodeQueryUtils.isVisible())
-                .tryQuery()
-                .isPresent());
-    robot.clickOn(
-        robot
-            .lookup(n -> n instanceof Button b && text.equals(b.getText()))
-            .match(org.testfx.util.NodeQueryUtils.isVisible())
-            .queryButton());
+        () -> {
+          Optional<Button> b =
+              robot
+                  .lookup(n -> n instanceof Button x && text.equals(x.getText()))
+                  .match(org.testfx.util.NodeQueryUtils.isVisible())
+                  .tryQuery();
+          if (b.isEmpty() || b.get().getScene() == null) {
+            return false;
+          }
+          javafx.geometry.Bounds inScene = b.get().localToScene(b.get().getBoundsInLocal());
+          boolean inside =
+              inScene.getMinY() >= 0
+                  && inScene.getMaxY() <= b.get().getScene().getHeight()
+                  && inScene.getHeight() > 0;
+          // Inside and no longer moving between two looks.
+          boolean settled = inside && target.get() == b.get() && inScene.equals(lastBounds.get());
+          target.set(b.get());
+          lastBounds.set(inScene);
+          return settled;
+        });
+    robot.clickOn(target.get());
   }
+
+  private static final java.util.concurrent.atomic.AtomicReference<javafx.geometry.Bounds>
+      lastBounds = new java.util.concurrent.atomic.AtomicReference<>();
 
   /** The quick list is replaced by the form engine's checked one. */
   static void waitForCheckedForms(ListView<FormListing> forms) throws Exception {
