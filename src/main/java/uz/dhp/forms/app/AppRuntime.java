@@ -117,12 +117,10 @@ final class AppRuntime implements AutoCloseable {
   }
 
   /** An in-progress QuestionnaireResponse with no answers yet. */
-  static String emptyResponse(String formId, String formVersion) {
+  static String emptyResponse(String questionnaire) {
     return "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"in-progress\","
         + "\"questionnaire\":\""
-        + jsonEscape(formId)
-        + "|"
-        + jsonEscape(formVersion)
+        + jsonEscape(questionnaire)
         + "\"}";
   }
 

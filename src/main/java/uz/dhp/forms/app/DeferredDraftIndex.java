@@ -27,8 +27,8 @@ final class DeferredDraftIndex implements DraftIndex {
   }
 
   @Override
-  public String create(String formId, String formVersion) {
-    return store.join().create(formId, formVersion);
+  public String create(String formId, String formVersion, String questionnaire) {
+    return store.join().create(formId, formVersion, questionnaire);
   }
 
   @Override

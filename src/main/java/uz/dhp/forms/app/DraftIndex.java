@@ -14,8 +14,12 @@ interface DraftIndex {
 
   Optional<DraftDetail> open(String draftId);
 
-  /** Creates an empty draft of a form and returns its id. */
-  String create(String formId, String formVersion);
+  /**
+   * Creates an empty draft of a form and returns its id.
+   *
+   * @param questionnaire the form's canonical {@code url|version}, recorded in the response
+   */
+  String create(String formId, String formVersion, String questionnaire);
 
   /**
    * Saves the answers of an open draft with its list metadata; returns null when stored, or the

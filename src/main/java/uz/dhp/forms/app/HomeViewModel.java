@@ -113,7 +113,10 @@ final class HomeViewModel {
   }
 
   void create(FormListing.Available form, Consumer<String> opened) {
-    tasks.run(() -> drafts.create(form.formId(), form.version()), opened, onError);
+    tasks.run(
+        () -> drafts.create(form.formId(), form.version(), form.definition().canonical()),
+        opened,
+        onError);
   }
 
   void delete(DraftRow row, Runnable done) {

@@ -418,13 +418,15 @@ final class MainWindow {
     applyFontSize();
     storeLocation.set(store.storeLocation());
     homeModel.refresh();
-    Optional.ofNullable(store.startupNotice())
-        .ifPresent(n -> notify(i18n.get(n.key(), n.args().toArray())));
+    showNotice(store.startupNotice());
   }
 
   /** Shows the start-up notice, if any, once the window is visible. */
   void showStartupNotice() {
-    Optional.ofNullable(ctx.startupNotice())
-        .ifPresent(n -> notify(i18n.get(n.key(), n.args().toArray())));
+    showNotice(ctx.startupNotice());
+  }
+
+  private void showNotice(AppContext.StartupNotice notice) {
+    Optional.ofNullable(notice).ifPresent(n -> notify(i18n.get(n.key(), n.args().toArray())));
   }
 }

@@ -24,7 +24,7 @@ final class StoreDraftIndex implements DraftIndex {
   /** Builds the answers of a new, empty draft (an in-progress QuestionnaireResponse). */
   @FunctionalInterface
   interface EmptyResponse {
-    String json(String formId, String formVersion);
+    String json(String questionnaire);
   }
 
   StoreDraftIndex(
@@ -51,7 +51,7 @@ final class StoreDraftIndex implements DraftIndex {
   }
 
   @Override
-  public String create(String formId, String formVersion) {
+  public String create(String formId, String formVersion, String questionnaire) {
     String id = ids.get();
     DraftWrite write =
         new DraftWrite(
@@ -61,7 +61,7 @@ final class StoreDraftIndex implements DraftIndex {
             DraftStatus.IN_PROGRESS,
             "",
             "",
-            emptyResponse.json(formId, formVersion));
+            emptyResponse.json(questionnaire));
     DraftSaveOutcome outcome = drafts.upsert(write, actor);
     if (outcome instanceof DraftSaveOutcome.Failed f) {
       throw new UserFacingFailure(f.failure().reasonKey(), f.failure().detail());

@@ -27,7 +27,7 @@ final class UnavailableDraftIndex implements DraftIndex {
   }
 
   @Override
-  public String create(String formId, String formVersion) {
+  public String create(String formId, String formVersion, String questionnaire) {
     throw new UserFacingFailure(reason.key(), "store unavailable", reason.args().toArray());
   }
 

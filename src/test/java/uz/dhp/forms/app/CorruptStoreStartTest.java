@@ -41,7 +41,7 @@ class CorruptStoreStartTest {
     try (TaskRunner setup = TaskRunner.background()) {
       AppRuntime first =
           AppRuntime.start(AppOptions.parse(List.of("--data-dir=" + dataDir), Map.of()), setup);
-      first.context().drafts().create("alpha", "1.0.0");
+      first.context().drafts().create("alpha", "1.0.0", "https://forms.dhp.uz/test/alpha|1.0.0");
       first.close();
     }
     Path db = StoreLocation.databaseFile(dataDir);
@@ -100,7 +100,7 @@ class CorruptStoreStartTest {
     // The fresh store works: the old draft is not there, a new one can be made.
     assertThat(runtime.context().drafts().list("", DraftIndex.DraftSort.UPDATED_NEWEST, true))
         .isEmpty();
-    runtime.context().drafts().create("beta", "1.0.0");
+    runtime.context().drafts().create("beta", "1.0.0", "https://forms.dhp.uz/test/beta|1.0.0");
     assertThat(runtime.context().drafts().list("", DraftIndex.DraftSort.UPDATED_NEWEST, false))
         .hasSize(1);
   }

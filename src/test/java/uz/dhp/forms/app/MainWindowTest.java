@@ -189,7 +189,11 @@ class MainWindowTest {
 
   @Test
   void aDraftWhoseFormBrokeOpensReadOnlyAndKeepsItsAnswers(FxRobot robot) throws Exception {
-    String id = runtime.context().drafts().create("alpha", "1.0.0");
+    String id =
+        runtime
+            .context()
+            .drafts()
+            .create("alpha", "1.0.0", "https://forms.dhp.uz/test/alpha|1.0.0");
     Files.writeString(
         formsDir.resolve("alpha/questionnaire.json"), "{\"resourceType\":\"Patient\"}");
     robot.interact(() -> window.openDraft(id));
@@ -206,9 +210,9 @@ class MainWindowTest {
   @Test
   void searchFiltersTheDraftList(FxRobot robot) throws Exception {
     DraftIndex drafts = runtime.context().drafts();
-    drafts.create("alpha", "1.0.0");
-    drafts.create("beta", "2.1.0");
-    drafts.create("beta", "2.1.0");
+    drafts.create("alpha", "1.0.0", "https://forms.dhp.uz/test/alpha|1.0.0");
+    drafts.create("beta", "2.1.0", "https://forms.dhp.uz/test/beta|2.1.0");
+    drafts.create("beta", "2.1.0", "https://forms.dhp.uz/test/beta|2.1.0");
     TableView<DraftRow> table = robot.lookup("#draftTable").queryTableView();
     robot.interact(
         () -> robot.lookup("#showDeleted").queryAs(javafx.scene.control.CheckBox.class).fire());
