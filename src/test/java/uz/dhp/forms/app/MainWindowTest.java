@@ -232,11 +232,18 @@ class MainWindowTest {
 
   /**
    * Clicks the button with this text once the notification bar has slid in completely: during the
-   * slide the button is visible but partly outside the scene, and a click there would miss.
+   * slide the button is visible but partly outside the scene, and a click there would miss. Two
+   * looks within one animation pulse see the same bounds, so "settled" means unchanged bounds for
+   * longer than the bar's slide animation.
    */
   private static void clickVisible(FxRobot robot, String text) throws Exception {
     java.util.concurrent.atomic.AtomicReference<Button> target =
         new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicReference<javafx.geometry.Bounds> lastBounds =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    java.util.concurrent.atomic.AtomicLong stableSince =
+        new java.util.concurrent.atomic.AtomicLong();
+    org.controlsfx.control.NotificationPane bar = robot.lookup("#notifications").query();
     waitUntil(
         () -> {
           Optional<Button> b =
@@ -244,7 +251,8 @@ class MainWindowTest {
                   .lookup(n -> n instanceof Button x && text.equals(x.getText()))
                   .match(org.testfx.util.NodeQueryUtils.isVisible())
                   .tryQuery();
-          if (b.isEmpty() || b.get().getScene() == null) {
+          if (!bar.isShowing() || b.isEmpty() || b.get().getScene() == null) {
+            target.set(null);
             return false;
           }
           javafx.geometry.Bounds inScene = b.get().localToScene(b.get().getBoundsInLocal());
@@ -252,17 +260,17 @@ class MainWindowTest {
               inScene.getMinY() >= 0
                   && inScene.getMaxY() <= b.get().getScene().getHeight()
                   && inScene.getHeight() > 0;
-          // Inside and no longer moving between two looks.
-          boolean settled = inside && target.get() == b.get() && inScene.equals(lastBounds.get());
-          target.set(b.get());
-          lastBounds.set(inScene);
-          return settled;
+          long now = System.nanoTime();
+          if (!inside || target.get() != b.get() || !inScene.equals(lastBounds.get())) {
+            target.set(b.get());
+            lastBounds.set(inScene);
+            stableSince.set(now);
+            return false;
+          }
+          return now - stableSince.get() >= TimeUnit.MILLISECONDS.toNanos(600);
         });
     robot.clickOn(target.get());
   }
-
-  private static final java.util.concurrent.atomic.AtomicReference<javafx.geometry.Bounds>
-      lastBounds = new java.util.concurrent.atomic.AtomicReference<>();
 
   /** The quick list is replaced by the form engine's checked one. */
   static void waitForCheckedForms(ListView<FormListing> forms) throws Exception {
