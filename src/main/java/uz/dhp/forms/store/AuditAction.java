@@ -15,7 +15,11 @@ public enum AuditAction {
   /** A damaged store was moved aside and a new one created; the reason key says why. */
   STORE_RECOVERED("store.recovered"),
   /** A finalized (or signed) document was stored and queued for sending; draft id and version. */
-  DOCUMENT_QUEUED("document.queued");
+  DOCUMENT_QUEUED("document.queued"),
+  /** A draft was finalized into a document that now awaits its signature. */
+  DOCUMENT_FINALIZED("document.finalized"),
+  /** A document awaiting signature was replaced by a corrected version before it was signed. */
+  DOCUMENT_WITHDRAWN("document.withdrawn");
 
   private final String code;
 

@@ -44,7 +44,7 @@ public final class DocumentRepository {
     }
   }
 
-  private DocumentSaveOutcome storeAndQueueIn(Connection c, DocumentWrite doc, Actor actor)
+  DocumentSaveOutcome storeAndQueueIn(Connection c, DocumentWrite doc, Actor actor)
       throws SQLException {
     if (exists(c, doc)) {
       return new DocumentSaveOutcome.Duplicate(doc.id(), doc.bundleIdentifier());

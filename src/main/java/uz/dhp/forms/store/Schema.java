@@ -150,6 +150,68 @@ final class Schema {
               ) STRICT
               """));
 
+  static final Migration V3 =
+      Migration.ofSql(
+          3,
+          "documents awaiting signature, local patient index",
+          List.of(
+              // A finalized document waits here for its signature (dhp-spec C1: only signed
+              // documents are sent). Its bytes are frozen; only the state moves, and only forward:
+              // awaiting -> signed (the signed copy is in document, with its outbox row) or
+              // awaiting -> withdrawn (a corrected version replaced it before it was signed).
+              """
+              CREATE TABLE unsigned_document (
+                id                  TEXT    NOT NULL PRIMARY KEY,
+                draft_id            TEXT    NOT NULL,
+                form_id             TEXT    NOT NULL,
+                bundle_id_system    TEXT    NOT NULL,
+                bundle_id_value     TEXT    NOT NULL,
+                composition_id      TEXT,
+                version             INTEGER NOT NULL CHECK (version > 0),
+                status              TEXT    NOT NULL,
+                signer_key          TEXT    NOT NULL,
+                created_at          INTEGER NOT NULL,
+                bytes               BLOB    NOT NULL,
+                sha256              TEXT    NOT NULL,
+                state               TEXT    NOT NULL CHECK (state IN
+                                      ('awaiting', 'signed', 'withdrawn')),
+                signed_document_id  TEXT    REFERENCES document (id),
+                updated_at          INTEGER NOT NULL,
+                UNIQUE (bundle_id_system, bundle_id_value),
+                CHECK ((state = 'signed') = (signed_document_id IS NOT NULL))
+              ) STRICT
+              """,
+              "CREATE INDEX unsigned_document_state_idx ON unsigned_document (state, created_at)",
+              "CREATE INDEX unsigned_document_draft_idx ON unsigned_document (draft_id, version)",
+              """
+              CREATE TRIGGER unsigned_document_frozen
+              BEFORE UPDATE OF id, draft_id, form_id, bundle_id_system, bundle_id_value,
+                               composition_id, version, status, signer_key, created_at, bytes,
+                               sha256
+              ON unsigned_document
+              BEGIN SELECT RAISE(ABORT, 'documents are immutable'); END
+              """,
+              """
+              CREATE TRIGGER unsigned_document_forward_only
+              BEFORE UPDATE OF state ON unsigned_document WHEN OLD.state <> 'awaiting'
+              BEGIN SELECT RAISE(ABORT, 'a signed or withdrawn document stays so'); END
+              """,
+              """
+              CREATE TRIGGER unsigned_document_no_delete BEFORE DELETE ON unsigned_document
+              BEGIN SELECT RAISE(ABORT, 'documents are never deleted'); END
+              """,
+              // One patient per PINFL across all forms: the same local id (urn:uuid) in every
+              // document, and the demographics last finalized, to pre-fill the next form.
+              """
+              CREATE TABLE patient_index (
+                pinfl         TEXT    NOT NULL PRIMARY KEY
+                              CHECK (length(pinfl) = 14 AND pinfl NOT GLOB '*[^0-9]*'),
+                local_id      TEXT    NOT NULL UNIQUE,
+                resource_json TEXT    NOT NULL,
+                updated_at    INTEGER NOT NULL
+              ) STRICT
+              """));
+
   /** All migrations of this version of the app, in order. */
-  static final List<Migration> MIGRATIONS = List.of(V1, V2);
+  static final List<Migration> MIGRATIONS = List.of(V1, V2, V3);
 }

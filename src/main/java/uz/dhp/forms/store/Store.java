@@ -27,6 +27,8 @@ public final class Store implements AutoCloseable {
   private final DocumentRepository documents;
   private final OutboxRepository outbox;
   private final PatientCacheRepository patients;
+  private final SigningQueueRepository signingQueue;
+  private final PatientIndexRepository patientIndex;
 
   Store(Path dataDirectory, Database db, FileChannel lockChannel, FileLock lock, Clock clock) {
     this.dataDirectory = dataDirectory;
@@ -39,6 +41,18 @@ public final class Store implements AutoCloseable {
     this.documents = new DocumentRepository(db, audit, clock);
     this.outbox = new OutboxRepository(db, clock);
     this.patients = new PatientCacheRepository(db, clock);
+    this.signingQueue = new SigningQueueRepository(db, audit, documents, clock);
+    this.patientIndex = new PatientIndexRepository(db, clock);
+  }
+
+  /** Finalized documents waiting for their signature. */
+  public SigningQueueRepository signingQueue() {
+    return signingQueue;
+  }
+
+  /** One local identity per patient (PINFL) across all forms. */
+  public PatientIndexRepository patientIndex() {
+    return patientIndex;
   }
 
   /** Finalized documents (immutable bytes) and queuing them for sending. */

@@ -20,16 +20,19 @@ class MigratorTest {
   @TempDir Path dir;
   final ManualClock clock = new ManualClock();
 
-  static final Migration V3_OK =
+  /** The version after this app's newest. */
+  static final int NEXT = Schema.MIGRATIONS.size() + 1;
+
+  static final Migration NEXT_OK =
       Migration.ofSql(
-          3,
+          NEXT,
           "add a column",
           List.of("ALTER TABLE draft ADD COLUMN clinic TEXT NOT NULL DEFAULT ''"));
 
   /** Creates a table and writes a row, then fails: all of it must be rolled back. */
-  static final Migration V3_FAILING =
+  static final Migration NEXT_FAILING =
       Migration.ofSql(
-          3,
+          NEXT,
           "fails half-way",
           List.of(
               "CREATE TABLE half_done (x INTEGER)",
@@ -44,15 +47,14 @@ class MigratorTest {
     }
 
     StoreOpenOutcome outcome =
-        new StoreOpener(clock, List.of(Schema.V1, Schema.V2, V3_FAILING), IntegrityCheck.FULL)
-            .open(dir);
+        new StoreOpener(clock, with(NEXT_FAILING), IntegrityCheck.FULL).open(dir);
 
     assertThat(outcome).isInstanceOf(StoreOpenOutcome.Unavailable.class);
     StoreOpenOutcome.Unavailable u = (StoreOpenOutcome.Unavailable) outcome;
     assertThat(u.reasonKey()).isEqualTo(Reasons.MIGRATION);
-    assertThat(u.detail()).contains("version 3").contains("CHECK");
+    assertThat(u.detail()).contains("version " + NEXT).contains("CHECK");
     try (Database db = Database.connect(dir.resolve("dhp-forms.db"))) {
-      assertThat(Migrator.currentVersion(db)).isEqualTo(2);
+      assertThat(Migrator.currentVersion(db)).isEqualTo(NEXT - 1);
       assertThat(tables(db)).doesNotContain("half_done");
       assertThat(revisions(db)).containsExactly(1L);
     }
@@ -65,15 +67,15 @@ class MigratorTest {
   @Test
   void pendingMigrationsAreAppliedInOrderOnlyOnce() throws Exception {
     Stores.open(dir, clock).close();
-    List<Migration> withV3 = List.of(Schema.V1, Schema.V2, V3_OK);
+    List<Migration> withNext = with(NEXT_OK);
     for (int i = 0; i < 2; i++) {
-      StoreOpenOutcome outcome = new StoreOpener(clock, withV3, IntegrityCheck.FULL).open(dir);
+      StoreOpenOutcome outcome = new StoreOpener(clock, withNext, IntegrityCheck.FULL).open(dir);
       assertThat(outcome).isInstanceOf(StoreOpenOutcome.Opened.class);
       try (Store store = ((StoreOpenOutcome.Opened) outcome).store()) {
-        assertThat(Migrator.currentVersion(store.database())).isEqualTo(3);
+        assertThat(Migrator.currentVersion(store.database())).isEqualTo(NEXT);
       }
     }
-    // Opening with the older app (knows only versions 1 and 2) now means "newer version": moved
+    // Opening with the older app (knows one version less) now means "newer version": moved
     // aside.
     StoreOpenOutcome older = new StoreOpener(clock).open(dir);
     assertThat(older).isInstanceOf(StoreOpenOutcome.RecoveredFromCorruption.class);
@@ -82,8 +84,14 @@ class MigratorTest {
 
   @Test
   void migrationsMustBeNumberedWithoutGaps() {
-    assertThatThrownBy(() -> new Migrator(List.of(V3_OK)))
+    assertThatThrownBy(() -> new Migrator(List.of(NEXT_OK)))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static List<Migration> with(Migration next) {
+    List<Migration> all = new ArrayList<>(Schema.MIGRATIONS);
+    all.add(next);
+    return all;
   }
 
   private static List<String> tables(Database db) throws SQLException {
