@@ -15,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -68,6 +69,8 @@ public final class DocumentService {
    * @param signerKey master-data key of the practitioner finalizing
    * @param userLanguage language of field names in messages
    * @param narrativeLanguage language of the document narrative ("uz" by default, dhp-spec Q8)
+   * @param fixedIds ids for single-instance resources by extraction rule id (e.g. {@code patient} →
+   *     the local patient index id), see {@link DocumentExtractor.Request#fixedIds()}
    */
   public record FinalizeRequest(
       FormFiles form,
@@ -75,7 +78,23 @@ public final class DocumentService {
       ClinicMasterData master,
       String signerKey,
       UiLanguage userLanguage,
-      String narrativeLanguage) {}
+      String narrativeLanguage,
+      Map<String, String> fixedIds) {
+
+    public FinalizeRequest {
+      fixedIds = Map.copyOf(fixedIds);
+    }
+
+    public FinalizeRequest(
+        FormFiles form,
+        JsonNode response,
+        ClinicMasterData master,
+        String signerKey,
+        UiLanguage userLanguage,
+        String narrativeLanguage) {
+      this(form, response, master, signerKey, userLanguage, narrativeLanguage, Map.of());
+    }
+  }
 
   /** The same request from a HAPI QuestionnaireResponse. */
   public FinalizeRequest request(
@@ -127,7 +146,8 @@ public final class DocumentService {
                 r.master(),
                 r.signerKey(),
                 instance,
-                r.narrativeLanguage()));
+                r.narrativeLanguage(),
+                r.fixedIds()));
     ValidationReport report = awaitValidator().validate(doc);
     findings.addAll(report.findings());
     if (findings.stream().anyMatch(Finding::isError)) {

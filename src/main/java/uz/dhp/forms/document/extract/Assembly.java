@@ -35,6 +35,7 @@ final class Assembly {
   final Map<String, String> sectionByItem = new LinkedHashMap<>();
   final TemplateExpander expander;
   private final ObservationExtractor observations;
+  private final Map<String, String> fixedIds;
 
   Assembly(
       FormFiles form,
@@ -42,8 +43,10 @@ final class Assembly {
       ClinicMasterData masterData,
       IdGenerator ids,
       String now,
-      NarrativeRenderer narrative) {
+      NarrativeRenderer narrative,
+      Map<String, String> fixedIds) {
     this.form = form;
+    this.fixedIds = fixedIds;
     this.root = ResponseNode.root(response);
     this.ids = ids;
     this.now = now;
@@ -99,7 +102,8 @@ final class Assembly {
           }
         }
       } else if (answered(root, when) && isTrue(root, whenTrue)) {
-        add(new Planned(id, url(), root, null, "", explicit, when.split(",")[0].trim()));
+        String url = fixedIds.containsKey(id) ? "urn:uuid:" + fixedIds.get(id) : url();
+        add(new Planned(id, url, root, null, "", explicit, when.split(",")[0].trim()));
       }
     }
   }

@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r5.model.Bundle;
 import org.hl7.fhir.r5.model.QuestionnaireResponse;
@@ -49,13 +50,34 @@ public final class DocumentExtractor {
    *     new document
    * @param narrativeLanguage language of the generated narrative ("uz", "ru", "en"; dhp-spec Q8)
    */
+  /**
+   * @param fixedIds ids (UUIDs) to use for the resources of single-instance rules instead of new
+   *     ones, by rule id: e.g. {@code patient} → the patient's id from the local patient index, so
+   *     every document of one patient carries the same Patient identity
+   */
   public record Request(
       FormFiles form,
       JsonNode response,
       ClinicMasterData master,
       String signerKey,
       Optional<String> compositionInstanceId,
-      String narrativeLanguage) {}
+      String narrativeLanguage,
+      Map<String, String> fixedIds) {
+
+    public Request {
+      fixedIds = Map.copyOf(fixedIds);
+    }
+
+    public Request(
+        FormFiles form,
+        JsonNode response,
+        ClinicMasterData master,
+        String signerKey,
+        Optional<String> compositionInstanceId,
+        String narrativeLanguage) {
+      this(form, response, master, signerKey, compositionInstanceId, narrativeLanguage, Map.of());
+    }
+  }
 
   /** Same as {@link #extract(Request)} for a HAPI QuestionnaireResponse. */
   public ExtractedDocument extract(
@@ -84,7 +106,14 @@ public final class DocumentExtractor {
     NarrativeRenderer narrative =
         new NarrativeRenderer(request.form().questionnaire(), request.master(), messages, lang);
     Assembly a =
-        new Assembly(request.form(), request.response(), request.master(), ids, now, narrative);
+        new Assembly(
+            request.form(),
+            request.response(),
+            request.master(),
+            ids,
+            now,
+            narrative,
+            request.fixedIds());
     String bundleId = ids.newId();
     String bundleIdentifier = "urn:uuid:" + ids.newId();
     String compositionUrl = a.url();

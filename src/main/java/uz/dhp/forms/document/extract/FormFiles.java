@@ -33,6 +33,20 @@ public record FormFiles(QuestionnaireIndex questionnaire, JsonNode mapping) {
   }
 
   /**
+   * The extraction rule that makes the document's subject (the patient: {@code patient} in Form
+   * 003, {@code mother} in Form 096), read from the Composition template's {@code subject}
+   * reference {@code @ref:<rule>}; empty when the mapping does not say.
+   */
+  public java.util.Optional<String> subjectRule() {
+    JsonNode subject = mapping.path("composition").path("template").path("subject");
+    JsonNode first = subject.isArray() ? subject.path(0) : subject;
+    String ref = first.path("reference").asText("");
+    return ref.startsWith("@ref:") && ref.length() > 5
+        ? java.util.Optional.of(ref.substring(5))
+        : java.util.Optional.empty();
+  }
+
+  /**
    * Consistency of the mapping with the questionnaire: every linkId the mapping names exists. Empty
    * when consistent; the messages are for form authors (tests), not for end users.
    */

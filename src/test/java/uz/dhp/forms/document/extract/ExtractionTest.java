@@ -42,6 +42,48 @@ class ExtractionTest {
                 lang));
   }
 
+  @ParameterizedTest(name = "form {0}")
+  @ValueSource(strings = {"003", "096"})
+  void aPatientIdFromTheLocalIndexIsUsedForThePatientAndEveryReferenceToIt(String number)
+      throws Exception {
+    FormFiles form = Fixtures.form(number);
+    JsonNode qr =
+        number.equals("003")
+            ? Form003Example.response(form.questionnaire())
+            : Form096Example.response(form.questionnaire());
+    assertThat(form.subjectRule()).contains(number.equals("003") ? "patient" : "mother");
+    String known = "7f0c2a4e-1b3d-4c5e-8f60-718293a4b5c6";
+    ExtractedDocument doc =
+        new DocumentExtractor(Fixtures.FHIR, Fixtures.clock(), IdGenerator.sequential("p"))
+            .extract(
+                new DocumentExtractor.Request(
+                    form,
+                    qr,
+                    Fixtures.clinic(),
+                    number.equals("003") ? "att" : "obgyn",
+                    Optional.empty(),
+                    "uz",
+                    java.util.Map.of(form.subjectRule().orElseThrow(), known)));
+    JsonNode bundle = JSON.readTree(doc.json());
+    List<JsonNode> patients = new java.util.ArrayList<>();
+    bundle
+        .path("entry")
+        .forEach(
+            e -> {
+              if (e.path("resource").path("resourceType").asText().equals("Patient")
+                  && e.path("resource").path("identifier").toString().contains("/pid/uz/ni")) {
+                patients.add(e);
+              }
+            });
+    assertThat(patients).hasSize(1);
+    assertThat(patients.get(0).path("fullUrl").asText()).isEqualTo("urn:uuid:" + known);
+    JsonNode composition = bundle.path("entry").path(0).path("resource");
+    assertThat(composition.path("subject").path(0).path("reference").asText())
+        .isEqualTo("urn:uuid:" + known);
+    // Without it, a new id each time.
+    assertThat(extract(number, "p", "uz").json()).doesNotContain(known);
+  }
+
   @Test
   void everyFormInTheRepositoryHasAConsistentMapping() throws Exception {
     try (Stream<Path> dirs = Files.list(Fixtures.formsDir())) {
