@@ -11,11 +11,14 @@ import uz.dhp.forms.ui.TaskRunner;
  *
  * @param forms lists the forms quickly (titles only); reads files, called off the FX thread
  * @param formServices the FHIR context, code lists, form engine and catalog (built on demand)
+ * @param documentServices document checker, finalizing, signing and the outbox (built on demand,
+ *     after the form services)
  * @param formsDir where forms are read from, for messages
  * @param storeLocation shown in the status bar so a clinic knows where its data lives
  * @param fontSize the remembered base font size (px)
  * @param startupNotice a message to show once the window is up (e.g. the store was recovered), or
  *     null
+ * @param warmUp build the document services (and the validator) right after start
  */
 record AppContext(
     I18n i18n,
@@ -24,10 +27,12 @@ record AppContext(
     AppSettings settings,
     Supplier<List<FormListing>> forms,
     OnDemand<FormServices> formServices,
+    OnDemand<DocumentServices> documentServices,
     String formsDir,
     String storeLocation,
     double fontSize,
-    StartupNotice startupNotice) {
+    StartupNotice startupNotice,
+    boolean warmUp) {
 
   /** A localized message for the user, shown once after start. */
   record StartupNotice(String key, List<String> args) {}

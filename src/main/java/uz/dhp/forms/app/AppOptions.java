@@ -12,8 +12,10 @@ import java.util.Optional;
  *     means the per-user default
  * @param formsDir where form definitions are read from ({@code --forms-dir=DIR} or {@code
  *     -Dforms.dir}); default {@code forms} in the working directory
+ * @param warmUp build the document checker in the background right after start ({@code
+ *     --no-warm-up} or {@code -Ddhp.warmUp=false} turn it off: it is then built on first use)
  */
-public record AppOptions(Optional<Path> dataDir, Path formsDir) {
+public record AppOptions(Optional<Path> dataDir, Path formsDir, boolean warmUp) {
 
   public static AppOptions parse(List<String> args, Map<String, String> properties) {
     Optional<Path> dataDir =
@@ -27,7 +29,10 @@ public record AppOptions(Optional<Path> dataDir, Path formsDir) {
             .filter(s -> !s.isBlank())
             .map(Path::of)
             .orElse(Path.of("forms"));
-    return new AppOptions(dataDir, formsDir);
+    boolean warmUp =
+        !args.contains("--no-warm-up")
+            && !"false".equalsIgnoreCase(properties.getOrDefault("dhp.warmUp", "true"));
+    return new AppOptions(dataDir, formsDir, warmUp);
   }
 
   private static Optional<String> option(List<String> args, String name) {

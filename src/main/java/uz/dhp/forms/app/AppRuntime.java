@@ -1,6 +1,7 @@
 package uz.dhp.forms.app;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -16,6 +17,7 @@ import uz.dhp.forms.store.StoreLocation;
 import uz.dhp.forms.store.StoreOpenOutcome;
 import uz.dhp.forms.store.StoreOpener;
 import uz.dhp.forms.support.IdGenerator;
+import uz.dhp.forms.sync.ServerConfig;
 import uz.dhp.forms.ui.I18n;
 import uz.dhp.forms.ui.TaskRunner;
 
@@ -72,6 +74,33 @@ final class AppRuntime implements AutoCloseable {
     OnDemand<FormServices> formServices =
         new OnDemand<>(
             "dhp-fhir-init", () -> FormServices.load(FhirContext.forR5(), terminologyDir));
+    OnDemand<DocumentServices> documentServices;
+    if (store != null) {
+      Store open = store;
+      AppSettings remembered = settings;
+      Actor actor = osUser(System.getProperty("user.name", ""));
+      documentServices =
+          new OnDemand<>(
+              "dhp-documents",
+              () ->
+                  DocumentServices.start(
+                      formServices.start().join().fhir(),
+                      open,
+                      options.formsDir(),
+                      remembered,
+                      () -> MasterDataSource.read(remembered),
+                      serverConfig(remembered),
+                      actor,
+                      Clock.systemUTC()));
+    } else {
+      StartupNotice why = notice;
+      documentServices =
+          new OnDemand<>(
+              "dhp-documents",
+              () -> {
+                throw new UserFacingFailure(why.key(), "store unavailable", why.args().toArray());
+              });
+    }
     AppContext context =
         new AppContext(
             new I18n(language),
@@ -80,6 +109,7 @@ final class AppRuntime implements AutoCloseable {
             settings,
             forms,
             formServices,
+            documentServices,
             options.formsDir().toAbsolutePath().toString(),
             store != null ? store.databaseFile().toString() : dataDir.toString(),
             settings
@@ -87,8 +117,33 @@ final class AppRuntime implements AutoCloseable {
                 .flatMap(AppRuntime::parseDouble)
                 .filter(size -> size >= 8 && size <= 40)
                 .orElse(MainWindow.DEFAULT_FONT_SIZE),
-            notice);
+            notice,
+            options.warmUp());
     return new AppRuntime(context, Optional.ofNullable(store));
+  }
+
+  /** The server documents are sent to: the setting, else the local sandbox. */
+  static ServerConfig serverConfig(AppSettings settings) {
+    URI base =
+        settings
+            .get(SERVER_URL)
+            .flatMap(AppRuntime::parseUri)
+            .orElse(ServerConfig.SANDBOX_BASE_URL);
+    return ServerConfig.defaults(base);
+  }
+
+  /** Setting: base URL of the FHIR server documents are sent to. */
+  static final String SERVER_URL = "sync.baseUrl";
+
+  private static Optional<URI> parseUri(String s) {
+    try {
+      URI u = URI.create(s.trim());
+      return "http".equals(u.getScheme()) || "https".equals(u.getScheme())
+          ? Optional.of(u)
+          : Optional.empty();
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   private static Optional<Double> parseDouble(String s) {
@@ -145,6 +200,21 @@ final class AppRuntime implements AutoCloseable {
   public synchronized void close() {
     if (!closed) {
       closed = true;
+      // The outbox must stop before the store closes under it: wait for services still starting.
+      context
+          .documentServices()
+          .ifStarted()
+          .ifPresent(
+              f -> {
+                try {
+                  f.get(30, java.util.concurrent.TimeUnit.SECONDS).close();
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                } catch (java.util.concurrent.ExecutionException
+                    | java.util.concurrent.TimeoutException e) {
+                  LOG.warn("Document services did not start; closing the store anyway");
+                }
+              });
       store.ifPresent(Store::close);
     }
   }

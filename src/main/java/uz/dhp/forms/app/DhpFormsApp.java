@@ -91,10 +91,13 @@ public final class DhpFormsApp extends Application {
             new DeferredSettings(store.thenApply(AppContext::settings)),
             new FormDirectory(options.formsDir())::scan,
             new OnDemand<>("dhp-fhir-wait", () -> store.join().formServices().start().join()),
+            new OnDemand<>(
+                "dhp-documents-wait", () -> store.join().documentServices().start().join()),
             options.formsDir().toAbsolutePath().toString(),
             "…",
             MainWindow.DEFAULT_FONT_SIZE,
-            null);
+            null,
+            options.warmUp());
     window = new MainWindow(shell);
     booting.whenComplete(
         (started, error) ->

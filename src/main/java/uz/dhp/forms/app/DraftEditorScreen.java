@@ -2,6 +2,7 @@ package uz.dhp.forms.app;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -31,6 +32,22 @@ final class DraftEditorScreen {
   private final FormEditor editor;
   private final BorderPane root = new BorderPane();
   private final Button finalizeButton = new Button();
+  private final javafx.scene.control.ProgressIndicator working =
+      new javafx.scene.control.ProgressIndicator();
+  private final Label workingText = new Label();
+  private final javafx.scene.control.ListView<Problem> problems =
+      new javafx.scene.control.ListView<>();
+  private final javafx.scene.layout.VBox problemPane = new javafx.scene.layout.VBox(6);
+  private final Label problemTitle = new Label();
+  private final DraftDetail draft;
+
+  /** A finding of the document checks, in the user's language, and the field it concerns. */
+  record Problem(String text, java.util.Optional<uz.dhp.forms.form.answer.ItemPath> field) {
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
 
   DraftEditorScreen(
       DraftDetail draft,
@@ -41,6 +58,7 @@ final class DraftEditorScreen {
       I18n i18n,
       Runnable back,
       Runnable onFinalize) {
+    this.draft = draft;
     PatientFields patient = PatientFields.of(session.definition());
     DraftSink sink =
         json -> {
@@ -70,14 +88,91 @@ final class DraftEditorScreen {
     finalizeButton.textProperty().bind(i18n.text("draft.finalize"));
     finalizeButton.disableProperty().bind(editor.finalizableProperty().not());
     finalizeButton.setOnAction(e -> onFinalize.run());
+    working.setId("finalizeWorking");
+    working.setPrefSize(18, 18);
+    working.setVisible(false);
+    working.accessibleTextProperty().bind(workingText.textProperty());
+    workingText.setId("finalizeStatus");
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(12, backButton, title, spacer, finalizeButton);
+    HBox bar = new HBox(12, backButton, title, spacer, working, workingText, finalizeButton);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8, 12, 8, 12));
     root.setTop(bar);
     root.setCenter(editor.root());
     root.setId("draftEditor");
+
+    // Findings of the document checks: Enter or a double click goes to the field.
+    problems.setId("finalizeProblems");
+    problems.setPrefHeight(150);
+    problems.accessibleTextProperty().bind(problemTitle.textProperty());
+    problems.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+            jumpToSelected();
+            e.consume();
+          }
+        });
+    problems.setOnMouseClicked(
+        e -> {
+          if (e.getClickCount() == 2) {
+            jumpToSelected();
+          }
+        });
+    problemTitle.getStyleClass().add("heading");
+    problemTitle.setLabelFor(problems);
+    Button closeProblems = new Button();
+    closeProblems.setId("closeProblems");
+    closeProblems.textProperty().bind(i18n.text("draft.finalize.problems.close"));
+    closeProblems.setOnAction(e -> clearProblems());
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox head = new HBox(12, problemTitle, gap, closeProblems);
+    head.setAlignment(Pos.CENTER_LEFT);
+    problemPane.getChildren().setAll(head, problems);
+    problemPane.setPadding(new Insets(8, 12, 8, 12));
+    problemPane.getStyleClass().add("problem-pane");
+  }
+
+  DraftDetail draft() {
+    return draft;
+  }
+
+  /** Shows that finalizing runs ({@code text}) or, with null, that it has ended. */
+  void setWorking(@org.checkerframework.checker.nullness.qual.Nullable String text) {
+    working.setVisible(text != null);
+    workingText.setText(text == null ? "" : text);
+    finalizeButton.disableProperty().unbind();
+    if (text != null) {
+      finalizeButton.setDisable(true);
+    } else {
+      finalizeButton.disableProperty().bind(editor.finalizableProperty().not());
+    }
+  }
+
+  /** Lists what the document checks found, under the form; the first entry is selected. */
+  void showProblems(String title, List<Problem> found) {
+    problemTitle.setText(title);
+    problems.getItems().setAll(found);
+    problems.getSelectionModel().selectFirst();
+    root.setBottom(problemPane);
+    problems.requestFocus();
+  }
+
+  void clearProblems() {
+    problems.getItems().clear();
+    root.setBottom(null);
+  }
+
+  List<Problem> problems() {
+    return List.copyOf(problems.getItems());
+  }
+
+  private void jumpToSelected() {
+    Problem p = problems.getSelectionModel().getSelectedItem();
+    if (p != null) {
+      p.field().ifPresent(editor::focusField);
+    }
   }
 
   Region root() {

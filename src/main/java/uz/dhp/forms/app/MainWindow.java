@@ -57,6 +57,16 @@ final class MainWindow {
   private final javafx.beans.property.StringProperty storeLocation =
       new javafx.beans.property.SimpleStringProperty();
   private ComboBox<UiLanguage> languageBox;
+  private SigningQueueScreen signingScreen;
+  private final javafx.beans.property.IntegerProperty awaitingCount =
+      new javafx.beans.property.SimpleIntegerProperty();
+  private final javafx.beans.property.StringProperty syncText =
+      new javafx.beans.property.SimpleStringProperty();
+  private final javafx.beans.property.StringProperty documentsText =
+      new javafx.beans.property.SimpleStringProperty("");
+  private final javafx.beans.property.BooleanProperty documentsBusy =
+      new javafx.beans.property.SimpleBooleanProperty();
+  private AutoCloseable outboxListener;
 
   MainWindow(AppContext ctx) {
     this.ctx = ctx;
@@ -91,9 +101,87 @@ final class MainWindow {
                   checked -> {
                     homeModel.setForms(checked);
                     homeModel.markFormsChecked();
+                    if (ctx.warmUp()) {
+                      startDocumentServices();
+                    }
                   },
                   this::showFailure);
         });
+  }
+
+  /**
+   * Builds the document services in the background (once): the document checker warms up, the
+   * outbox starts sending, and the status bar follows both.
+   */
+  void startDocumentServices() {
+    boolean first = !documentsBusy.get() && outboxListener == null;
+    if (!first) {
+      return;
+    }
+    documentsBusy.set(true);
+    documentsText.set(i18n.get("status.documents.preparing"));
+    ctx.tasks()
+        .run(
+            () -> ctx.documentServices().start().join(),
+            services -> {
+              outboxListener =
+                  services
+                      .outbox()
+                      .addListener(
+                          new uz.dhp.forms.sync.OutboxListener() {
+                            @Override
+                            public void statusChanged(uz.dhp.forms.sync.OutboxStatus status) {
+                              Platform.runLater(() -> showSync(status));
+                            }
+                          });
+              ctx.tasks().run(services.outbox()::status, this::showSync, e -> {});
+              refreshAwaiting();
+              services
+                  .validator()
+                  .whenComplete(
+                      (v, e) ->
+                          Platform.runLater(
+                              () -> {
+                                documentsBusy.set(false);
+                                documentsText.set(
+                                    e == null ? "" : i18n.get("status.documents.unavailable"));
+                              }));
+            },
+            e -> {
+              documentsBusy.set(false);
+              documentsText.set(i18n.get("status.documents.unavailable"));
+              showFailure(e);
+            });
+  }
+
+  private void showSync(uz.dhp.forms.sync.OutboxStatus status) {
+    String state = switchConnectivity(status.connectivity());
+    int queued = status.queueSize();
+    int rejected = status.counts().rejected();
+    StringBuilder text = new StringBuilder(i18n.get(state));
+    if (queued > 0) {
+      text.append(" · ").append(i18n.get("status.sync.queue", queued));
+    }
+    if (rejected > 0) {
+      text.append(" · ").append(i18n.get("status.sync.rejected", rejected));
+    }
+    syncText.set(text.toString());
+  }
+
+  private static String switchConnectivity(uz.dhp.forms.sync.ConnectivityState c) {
+    return c == uz.dhp.forms.sync.ConnectivityState.ONLINE
+        ? "status.sync.online"
+        : c == uz.dhp.forms.sync.ConnectivityState.OFFLINE
+            ? "status.sync.offline"
+            : "status.sync.unknown";
+  }
+
+  /** Updates the "awaiting signature" count in the top bar. */
+  void refreshAwaiting() {
+    ctx.documentServices()
+        .ifReady()
+        .ifPresent(
+            s -> ctx.tasks().run(() -> s.workflow().awaitingCount(), awaitingCount::set, e -> {}));
   }
 
   /** Runs {@code action} on the FX thread once the window has rendered its first frames. */
@@ -134,6 +222,9 @@ final class MainWindow {
   }
 
   void showHome() {
+    if (signingScreen != null) {
+      signingScreen.close();
+    }
     DraftEditorScreen leaving = openEditor;
     openEditor = null;
     if (leaving != null) {
@@ -150,6 +241,32 @@ final class MainWindow {
     }
     content.getChildren().setAll(home.root());
     homeModel.refresh();
+    refreshAwaiting();
+  }
+
+  /** The "awaiting signature" screen. */
+  void showSigning() {
+    if (openEditor != null) {
+      showHome();
+    }
+    if (signingScreen == null) {
+      signingScreen =
+          new SigningQueueScreen(
+              ctx.documentServices(),
+              () -> MasterDataSource.read(ctx.settings()),
+              ctx.tasks(),
+              i18n,
+              this::showHome,
+              this::notify);
+    }
+    startDocumentServices();
+    content.getChildren().setAll(signingScreen.root());
+    signingScreen.refresh();
+    refreshAwaiting();
+  }
+
+  SigningQueueScreen signingScreen() {
+    return signingScreen;
   }
 
   /** The open draft's editor screen, or null on the home screen. */
@@ -210,8 +327,11 @@ final class MainWindow {
               ctx.tasks(),
               i18n,
               this::showHome,
-              () -> notify(i18n.get("draft.finalize.pending")));
+              () -> finalizeOpenDraft());
       openEditor = screen;
+      if (ctx.warmUp()) {
+        startDocumentServices();
+      }
       content.getChildren().setAll(screen.root());
       screen.editor().focusFirstField();
       StringBuilder told =
@@ -231,6 +351,86 @@ final class MainWindow {
       String reason = i18n.get(opening.problemKey(), opening.problemArgs().toArray());
       content.getChildren().setAll(new DraftView(opening.draft(), i18n, this::showHome).root());
       notify(i18n.get("draft.formUnavailable", reason));
+    }
+  }
+
+  /**
+   * Finalize: save, then (in the background) extract, narrate and validate; a valid document is
+   * kept awaiting its signature, otherwise the findings are listed under the form.
+   */
+  void finalizeOpenDraft() {
+    DraftEditorScreen screen = openEditor;
+    if (screen == null) {
+      return;
+    }
+    screen.clearProblems();
+    boolean warm =
+        ctx.documentServices().ifReady().map(s -> s.workflow().validatorReady()).orElse(false);
+    screen.setWorking(i18n.get(warm ? "draft.finalize.checking" : "draft.finalize.warmingUp"));
+    startDocumentServices();
+    var session = screen.editor().viewModel().session();
+    String json =
+        session.toQuestionnaireResponseJson(uz.dhp.forms.form.answer.ResponseStatus.COMPLETED);
+    var definition = session.definition();
+    DraftDetail draft = screen.draft();
+    UiLanguage language = i18n.language();
+    screen
+        .flush()
+        .whenComplete(
+            (saved, error) ->
+                Platform.runLater(
+                    () ->
+                        ctx.tasks()
+                            .run(
+                                () ->
+                                    ctx.documentServices()
+                                        .start()
+                                        .join()
+                                        .workflow()
+                                        .finalizeDraft(
+                                            draft.row().id(),
+                                            definition,
+                                            draft.row().formId(),
+                                            json,
+                                            language),
+                                result -> finalized(screen, result),
+                                e -> {
+                                  screen.setWorking(null);
+                                  showFailure(e);
+                                })));
+  }
+
+  private void finalized(DraftEditorScreen screen, DocumentWorkflow.FinalizeResult result) {
+    screen.setWorking(null);
+    if (result instanceof DocumentWorkflow.FinalizeResult.Awaiting a) {
+      if (openEditor == screen) {
+        showHome();
+      }
+      refreshAwaiting();
+      notifications
+          .getActions()
+          .setAll(
+              new Action(
+                  i18n.get("draft.finalize.signNow"),
+                  e -> {
+                    notifications.hide();
+                    showSigning();
+                  }));
+      notifications.show(i18n.get("draft.finalize.done", a.version()));
+    } else if (result instanceof DocumentWorkflow.FinalizeResult.Rejected r) {
+      List<DraftEditorScreen.Problem> problems = new java.util.ArrayList<>();
+      for (uz.dhp.forms.document.finding.Finding f : r.findings()) {
+        problems.add(
+            new DraftEditorScreen.Problem(
+                (f.isError() ? "⛔ " : "⚠ ") + i18n.get(f.messageKey(), f.args().toArray()),
+                f.linkId().map(uz.dhp.forms.form.answer.ItemPath::of)));
+      }
+      long errors =
+          r.findings().stream().filter(uz.dhp.forms.document.finding.Finding::isError).count();
+      screen.showProblems(i18n.get("draft.finalize.problems", errors), problems);
+    } else {
+      DocumentWorkflow.FinalizeResult.Blocked b = (DocumentWorkflow.FinalizeResult.Blocked) result;
+      notify(i18n.get(b.key(), b.args().toArray()));
     }
   }
 
@@ -380,9 +580,17 @@ final class MainWindow {
               }
             });
 
+    javafx.scene.control.Button drafts = new javafx.scene.control.Button();
+    drafts.setId("navDrafts");
+    drafts.textProperty().bind(i18n.text("nav.drafts"));
+    drafts.setOnAction(e -> showHome());
+    javafx.scene.control.Button awaiting = new javafx.scene.control.Button();
+    awaiting.setId("navAwaiting");
+    awaiting.textProperty().bind(i18n.text("nav.awaiting", awaitingCount));
+    awaiting.setOnAction(e -> showSigning());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    return new ToolBar(title, spacer, languageLabel, language);
+    return new ToolBar(title, drafts, awaiting, spacer, languageLabel, language);
   }
 
   private HBox buildStatusBar() {
@@ -392,7 +600,17 @@ final class MainWindow {
     store.textProperty().bind(i18n.text("status.store", storeLocation));
     Label sync = new Label();
     sync.setId("syncStatus");
-    sync.textProperty().bind(i18n.text("status.sync.offline"));
+    syncText.set(i18n.get("status.sync.offline"));
+    sync.textProperty().bind(syncText);
+    ProgressIndicator documentsWorking = new ProgressIndicator();
+    documentsWorking.setId("documentsBusy");
+    documentsWorking.setPrefSize(16, 16);
+    documentsWorking.visibleProperty().bind(documentsBusy);
+    documentsWorking.managedProperty().bind(documentsBusy);
+    Label documents = new Label();
+    documents.setId("documentsStatus");
+    documents.textProperty().bind(documentsText);
+    documentsWorking.accessibleTextProperty().bind(documentsText);
     ProgressIndicator busy = new ProgressIndicator();
     busy.setId("busy");
     busy.setPrefSize(16, 16);
@@ -400,7 +618,7 @@ final class MainWindow {
     busy.accessibleTextProperty().bind(i18n.text("status.busy"));
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(12, store, spacer, busy, sync);
+    HBox bar = new HBox(12, store, spacer, documentsWorking, documents, busy, sync);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(4, 8, 4, 8));
     bar.getStyleClass().add("status-bar");

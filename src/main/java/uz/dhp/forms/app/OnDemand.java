@@ -33,4 +33,16 @@ final class OnDemand<T> {
     }
     return future;
   }
+
+  /** The result if the work has started and finished successfully. */
+  synchronized java.util.Optional<T> ifReady() {
+    return future != null && future.isDone() && !future.isCompletedExceptionally()
+        ? java.util.Optional.of(future.join())
+        : java.util.Optional.empty();
+  }
+
+  /** The work's future if it has started. */
+  synchronized java.util.Optional<CompletableFuture<T>> ifStarted() {
+    return java.util.Optional.ofNullable(future);
+  }
 }

@@ -54,7 +54,9 @@ class MainWindowTest {
     tasks = TaskRunner.background();
     runtime =
         AppRuntime.start(
-            AppOptions.parse(List.of("--data-dir=" + dataDir, "--forms-dir=" + formsDir), Map.of()),
+            AppOptions.parse(
+                List.of("--data-dir=" + dataDir, "--forms-dir=" + formsDir, "--no-warm-up"),
+                Map.of()),
             tasks);
     window = new MainWindow(runtime.context());
     stage.setScene(window.createScene(1100, 700));

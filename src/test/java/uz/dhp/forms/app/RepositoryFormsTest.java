@@ -38,7 +38,9 @@ class RepositoryFormsTest {
         AppRuntime.start(
             AppOptions.parse(
                 List.of(
-                    "--data-dir=" + Files.createTempDirectory(temp, "d"), "--forms-dir=" + FORMS),
+                    "--data-dir=" + Files.createTempDirectory(temp, "d"),
+                    "--forms-dir=" + FORMS,
+                    "--no-warm-up"),
                 Map.of()),
             tasks);
     stage.setScene(new MainWindow(runtime.context()).createScene(1100, 700));

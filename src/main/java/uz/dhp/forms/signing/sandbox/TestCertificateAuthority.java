@@ -196,7 +196,30 @@ public final class TestCertificateAuthority {
     return store;
   }
 
-  private void register(TestPractitioner practitioner, SigningCredential credential) {
+  /**
+   * Enrols a practitioner of the clinic, so that in sandbox mode the clinic's own practitioners
+   * sign with test certificates that carry their PINFL. One already enrolled keeps its credential.
+   */
+  public synchronized TestPractitioner enrol(String pinfl, String displayName) {
+    TestPractitioner known = practitioners.get(pinfl);
+    if (known != null) {
+      return known;
+    }
+    TestPractitioner p =
+        new TestPractitioner(pinfl, displayName + " (TEST)", SignatureAlgorithm.ES256);
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    register(
+        p,
+        issue(
+            pinfl,
+            p.displayName(),
+            p.algorithm(),
+            now.minus(Duration.ofDays(1)),
+            now.plus(Duration.ofDays(730))));
+    return p;
+  }
+
+  private synchronized void register(TestPractitioner practitioner, SigningCredential credential) {
     practitioners.put(practitioner.pinfl(), practitioner);
     credentials.put(practitioner.pinfl(), credential);
   }
@@ -249,15 +272,15 @@ public final class TestCertificateAuthority {
     return TrustAnchors.of(root);
   }
 
-  public List<TestPractitioner> practitioners() {
+  public synchronized List<TestPractitioner> practitioners() {
     return List.copyOf(practitioners.values());
   }
 
-  public Optional<TestPractitioner> practitioner(String pinfl) {
+  public synchronized Optional<TestPractitioner> practitioner(String pinfl) {
     return Optional.ofNullable(practitioners.get(pinfl));
   }
 
-  public Optional<SigningCredential> credential(String pinfl) {
+  public synchronized Optional<SigningCredential> credential(String pinfl) {
     return Optional.ofNullable(credentials.get(pinfl));
   }
 

@@ -33,6 +33,24 @@ class TestCertificateAuthorityTest {
   }
 
   @Test
+  void aClinicPractitionerIsEnrolledOnceWithACertificateCarryingTheirPinfl(@TempDir Path dir)
+      throws Exception {
+    TestCertificateAuthority ca = TestCertificateAuthority.loadOrCreate(dir, clock);
+    String pinfl = TestPractitioner.pinflWithCheckDigit("5010190123456");
+    assertThat(ca.credential(pinfl)).isEmpty();
+    TestPractitioner enrolled = ca.enrol(pinfl, "Karimov Anvar");
+    SigningCredential credential = ca.credential(pinfl).orElseThrow();
+    assertThat(credential.certificate().getSubjectX500Principal().toString())
+        .contains("PNOUZ-" + pinfl)
+        .contains("TEST — NOT LEGALLY BINDING");
+    credential.certificate().verify(credential.chain().get(1).getPublicKey());
+    assertThat(ca.practitioners()).contains(enrolled);
+    // Again: the same credential, not a second certificate.
+    ca.enrol(pinfl, "Karimov Anvar");
+    assertThat(ca.credential(pinfl).orElseThrow()).isSameAs(credential);
+  }
+
+  @Test
   void aDamagedKeystoreIsReportedNotSilentlyReplaced(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve(TestCertificateAuthority.KEYSTORE_FILE), "garbage");
     assertThatThrownBy(() -> TestCertificateAuthority.loadOrCreate(dir, clock))

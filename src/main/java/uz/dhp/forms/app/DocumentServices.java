@@ -1,0 +1,148 @@
+package uz.dhp.forms.app;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import uz.dhp.forms.document.DocumentService;
+import uz.dhp.forms.document.master.ClinicMasterData;
+import uz.dhp.forms.document.validation.DocumentValidator;
+import uz.dhp.forms.store.Actor;
+import uz.dhp.forms.store.Store;
+import uz.dhp.forms.support.IdGenerator;
+import uz.dhp.forms.sync.BackoffPolicy;
+import uz.dhp.forms.sync.DhpGateway;
+import uz.dhp.forms.sync.OutboxService;
+import uz.dhp.forms.sync.ServerConfig;
+import uz.dhp.forms.sync.auth.AccessTokenSource;
+
+/**
+ * Everything after the form: the document checker (built once, in the background), finalizing,
+ * signing and the outbox. Built after the form services, off the FX thread; closed at exit.
+ */
+final class DocumentServices implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DocumentServices.class);
+
+  /** Imported FHIR packages (UZ Core, DHP integrations) are read from here. */
+  static final String PACKAGES_DIR = "fhir-packages";
+
+  /** Signing page URL of DHP; blank or absent: the sandbox signer. */
+  static final String SIGNING_URL = "signing.url";
+
+  private final CompletableFuture<DocumentValidator> validator;
+  private final DocumentWorkflow workflow;
+  private final Optional<SigningSetup> signing;
+  private final String signingProblem;
+  private final OutboxService outbox;
+
+  private DocumentServices(
+      CompletableFuture<DocumentValidator> validator,
+      DocumentWorkflow workflow,
+      Optional<SigningSetup> signing,
+      String signingProblem,
+      OutboxService outbox) {
+    this.validator = validator;
+    this.workflow = workflow;
+    this.signing = signing;
+    this.signingProblem = signingProblem;
+    this.outbox = outbox;
+  }
+
+  static DocumentServices start(
+      FhirContext fhir,
+      Store store,
+      Path formsDir,
+      AppSettings settings,
+      Supplier<Optional<ClinicMasterData>> masterData,
+      ServerConfig server,
+      Actor actor,
+      Clock clock) {
+    Path dataDir = store.dataDirectory();
+    Path packages = dataDir.resolve(PACKAGES_DIR);
+    Optional<Path> packageDir =
+        Optional.of(packages).filter(Files::isDirectory).or(DocumentServices::packagesProperty);
+    CompletableFuture<DocumentValidator> validator =
+        DocumentValidator.build(
+            fhir,
+            packageDir,
+            r -> {
+              Thread t = new Thread(r, "dhp-validator-init");
+              t.setDaemon(true);
+              t.setPriority(Thread.MIN_PRIORITY);
+              t.start();
+            });
+    DocumentService documents = new DocumentService(fhir, clock, IdGenerator.random(), validator);
+    DocumentWorkflow workflow =
+        new DocumentWorkflow(store, documents, formsDir, masterData, actor, IdGenerator.random());
+    Optional<SigningSetup> signing = Optional.empty();
+    String problem = "";
+    try {
+      signing =
+          Optional.of(
+              SigningSetup.start(
+                  fhir,
+                  dataDir,
+                  settings.get(SIGNING_URL).orElse(""),
+                  dataDir.resolve("trust-anchors"),
+                  clock));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Signing unavailable: {}", e.getClass().getSimpleName());
+      problem = e.getClass().getSimpleName();
+    }
+    OutboxService outbox =
+        new OutboxService(
+            store.outbox(),
+            store.documents(),
+            new DhpGateway(server, fhir, AccessTokenSource.none()),
+            BackoffPolicy.defaults(),
+            BackoffPolicy.defaults(),
+            clock,
+            new Random(),
+            2);
+    outbox.start();
+    return new DocumentServices(validator, workflow, signing, problem, outbox);
+  }
+
+  /** A package folder given with {@code -Ddhp.fhir.packages=DIR} (development, tests). */
+  private static Optional<Path> packagesProperty() {
+    return Optional.ofNullable(System.getProperty("dhp.fhir.packages"))
+        .filter(s -> !s.isBlank())
+        .map(Path::of)
+        .filter(Files::isDirectory);
+  }
+
+  CompletableFuture<DocumentValidator> validator() {
+    return validator;
+  }
+
+  DocumentWorkflow workflow() {
+    return workflow;
+  }
+
+  Optional<SigningSetup> signing() {
+    return signing;
+  }
+
+  /** Why signing is unavailable (technical, for the log), or "". */
+  String signingProblem() {
+    return signingProblem;
+  }
+
+  OutboxService outbox() {
+    return outbox;
+  }
+
+  @Override
+  public void close() {
+    outbox.close();
+    signing.ifPresent(SigningSetup::close);
+  }
+}
