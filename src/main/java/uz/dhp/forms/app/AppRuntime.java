@@ -36,6 +36,22 @@ final class AppRuntime implements AutoCloseable {
 
   /** Opens (or recovers) the store; never throws for a broken or unwritable store. */
   static AppRuntime start(AppOptions options, TaskRunner tasks) {
+    return start(options, tasks, DocumentServices::buildValidator);
+  }
+
+  /**
+   * As {@link #start(AppOptions, TaskRunner)}, with the way the document checker is built (tests
+   * share one per JVM).
+   */
+  static AppRuntime start(
+      AppOptions options,
+      TaskRunner tasks,
+      java.util.function.BiFunction<
+              FhirContext,
+              Path,
+              java.util.concurrent.CompletableFuture<
+                  uz.dhp.forms.document.validation.DocumentValidator>>
+          validators) {
     Path dataDir =
         options.dataDir().orElseGet(() -> StoreLocation.forCurrentUser(null).toAbsolutePath());
     StoreOpenOutcome outcome = new StoreOpener(Clock.systemUTC()).open(dataDir);
@@ -82,16 +98,19 @@ final class AppRuntime implements AutoCloseable {
       documentServices =
           new OnDemand<>(
               "dhp-documents",
-              () ->
-                  DocumentServices.start(
-                      formServices.start().join().fhir(),
-                      open,
-                      options.formsDir(),
-                      remembered,
-                      () -> MasterDataSource.read(remembered),
-                      serverConfig(remembered),
-                      actor,
-                      Clock.systemUTC()));
+              () -> {
+                FhirContext fhir = formServices.start().join().fhir();
+                return DocumentServices.start(
+                    fhir,
+                    open,
+                    options.formsDir(),
+                    remembered,
+                    () -> MasterDataSource.read(remembered),
+                    serverConfig(remembered),
+                    actor,
+                    Clock.systemUTC(),
+                    validators.apply(fhir, open.dataDirectory()));
+              });
     } else {
       StartupNotice why = notice;
       documentServices =
@@ -169,6 +188,11 @@ final class AppRuntime implements AutoCloseable {
 
   AppContext context() {
     return context;
+  }
+
+  /** The open store, if it opened. */
+  Optional<Store> store() {
+    return store;
   }
 
   /** An in-progress QuestionnaireResponse with no answers yet. */

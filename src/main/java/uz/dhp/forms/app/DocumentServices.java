@@ -56,6 +56,25 @@ final class DocumentServices implements AutoCloseable {
     this.outbox = outbox;
   }
 
+  /**
+   * Starts building the document checker on a low-priority daemon thread, with the FHIR packages
+   * imported into {@code dataDir}/{@value #PACKAGES_DIR} (or given by {@code -Ddhp.fhir.packages}).
+   */
+  static CompletableFuture<DocumentValidator> buildValidator(FhirContext fhir, Path dataDir) {
+    Path packages = dataDir.resolve(PACKAGES_DIR);
+    Optional<Path> packageDir =
+        Optional.of(packages).filter(Files::isDirectory).or(DocumentServices::packagesProperty);
+    return DocumentValidator.build(
+        fhir,
+        packageDir,
+        r -> {
+          Thread t = new Thread(r, "dhp-validator-init");
+          t.setDaemon(true);
+          t.setPriority(Thread.MIN_PRIORITY);
+          t.start();
+        });
+  }
+
   static DocumentServices start(
       FhirContext fhir,
       Store store,
@@ -64,21 +83,9 @@ final class DocumentServices implements AutoCloseable {
       Supplier<Optional<ClinicMasterData>> masterData,
       ServerConfig server,
       Actor actor,
-      Clock clock) {
+      Clock clock,
+      CompletableFuture<DocumentValidator> validator) {
     Path dataDir = store.dataDirectory();
-    Path packages = dataDir.resolve(PACKAGES_DIR);
-    Optional<Path> packageDir =
-        Optional.of(packages).filter(Files::isDirectory).or(DocumentServices::packagesProperty);
-    CompletableFuture<DocumentValidator> validator =
-        DocumentValidator.build(
-            fhir,
-            packageDir,
-            r -> {
-              Thread t = new Thread(r, "dhp-validator-init");
-              t.setDaemon(true);
-              t.setPriority(Thread.MIN_PRIORITY);
-              t.start();
-            });
     DocumentService documents = new DocumentService(fhir, clock, IdGenerator.random(), validator);
     DocumentWorkflow workflow =
         new DocumentWorkflow(store, documents, formsDir, masterData, actor, IdGenerator.random());

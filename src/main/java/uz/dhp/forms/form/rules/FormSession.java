@@ -63,6 +63,7 @@ public final class FormSession {
     reindex();
     tree.applyInitialExpressions(root, fresh);
     runner.runAll(new RuleRunner.Changes());
+    root.computePresence();
     List<Node> all = new ArrayList<>();
     root.collect(all);
     all.forEach(this::revalidate);
@@ -222,6 +223,7 @@ public final class FormSession {
 
   /** All current issues of enabled items, in form order. */
   public List<ValidationIssue> validateAll() {
+    root.computePresence();
     List<Node> all = new ArrayList<>();
     root.collect(all);
     List<ValidationIssue> issues = new ArrayList<>();
@@ -293,6 +295,7 @@ public final class FormSession {
   }
 
   private ChangeSet finish(RuleRunner.Changes changes) {
+    updatePresence(changes);
     for (Node n : changes.validation) {
       revalidate(n);
     }
@@ -331,6 +334,59 @@ public final class FormSession {
     return x == root;
   }
 
+  /**
+   * Answers changed: update the presence of the groups above them; where a group became answered
+   * (or empty again), its required items start (or stop) counting, so they are revalidated.
+   */
+  private void updatePresence(RuleRunner.Changes changes) {
+    Set<Node> starts = new java.util.LinkedHashSet<>(changes.values);
+    starts.addAll(changes.validation);
+    Set<Node> seen = new java.util.HashSet<>();
+    for (Node start : starts) {
+      for (Node n = start; n != null; n = n.parent) {
+        if (!seen.add(n)) {
+          break;
+        }
+      }
+    }
+    // Bottom-up: deeper nodes first, so a parent sees its children's new flags.
+    List<Node> ordered = new ArrayList<>(seen);
+    ordered.sort(java.util.Comparator.comparingInt(FormSession::depth).reversed());
+    List<Node> flipped = new ArrayList<>();
+    for (Node n : ordered) {
+      boolean now = n.presenceFromChildren();
+      if (now != n.present) {
+        n.present = now;
+        flipped.add(n);
+      }
+    }
+    for (Node g : flipped) {
+      if (g != root && g.item instanceof uz.dhp.forms.form.definition.FormItem.GroupItem) {
+        List<Node> under = new ArrayList<>();
+        g.collect(under);
+        changes.validation.addAll(under);
+      }
+    }
+  }
+
+  private static int depth(Node n) {
+    int d = 0;
+    for (Node x = n.parent; x != null; x = x.parent) {
+      d++;
+    }
+    return d;
+  }
+
+  /** False when an optional group above the item has no answer: it is absent, nothing required. */
+  private boolean requiredApplies(Node n) {
+    for (Node g = n.parent; g != null && g != root; g = g.parent) {
+      if (!g.item.common().required() && !g.present) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private void revalidate(Node n) {
     if (!n.enabled()) {
       n.issues = List.of();
@@ -338,6 +394,9 @@ public final class FormSession {
     }
     ItemPath path = n.path();
     List<ValidationIssue> issues = validator.validate(path, n.item, n.answers);
+    if (n.answers.isEmpty() && !issues.isEmpty() && !requiredApplies(n)) {
+      issues = issues.stream().filter(i -> !"form.validation.required".equals(i.key())).toList();
+    }
     if (!n.failedConstraints.isEmpty()) {
       issues = new ArrayList<>(issues);
       for (TargetConstraint tc : n.failedConstraints.values()) {

@@ -26,6 +26,12 @@ final class Node {
   boolean ownEnabled = true;
   List<ValidationIssue> issues = List.of();
 
+  /**
+   * Groups: whether anything below is answered. A required item inside an optional group that has
+   * no answer at all is not required (SDC: the group is absent); kept by {@link FormSession}.
+   */
+  boolean present;
+
   /** targetConstraints that currently fail, by key (kept by the rule runner). */
   final java.util.Map<String, TargetConstraint> failedConstraints = new java.util.LinkedHashMap<>();
 
@@ -113,6 +119,29 @@ final class Node {
   boolean isUnder(Node ancestor) {
     for (Node n = parent; n != null; n = n.parent) {
       if (n == ancestor) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Recomputes {@link #present} of this node and everything below (post-order). */
+  boolean computePresence() {
+    boolean any = !answers.isEmpty();
+    for (Node c : children) {
+      any |= c.computePresence();
+    }
+    present = any;
+    return any;
+  }
+
+  /** {@link #present} from the children's current flags and own answers (one level). */
+  boolean presenceFromChildren() {
+    if (!answers.isEmpty()) {
+      return true;
+    }
+    for (Node c : children) {
+      if (c.present) {
         return true;
       }
     }

@@ -77,6 +77,46 @@ class FormSessionRulesTest {
     return s.state(ItemPath.parse(path)).orElseThrow().enabled();
   }
 
+  static List<String> errorKeys(FormSession s, String path) {
+    return s.state(ItemPath.parse(path)).orElseThrow().issues().stream()
+        .map(ValidationIssue::key)
+        .toList();
+  }
+
+  /**
+   * SDC: a required item inside an optional group counts only once the group is present (has an
+   * answer); inside a required group, or once a sibling is answered, it counts. Clearing the
+   * sibling makes the group absent again. Incremental: the ChangeSet names the items whose issues
+   * changed.
+   */
+  @Test
+  void requiredItemsOfAnOptionalGroupCountOnlyOnceTheGroupIsAnswered() {
+    FormSession s =
+        open(
+            """
+            {"linkId":"transfer","type":"group","item":[
+              {"linkId":"transfer.date","type":"date","required":true},
+              {"linkId":"transfer.note","type":"string"}]},
+            {"linkId":"admission","type":"group","required":true,"item":[
+              {"linkId":"admission.date","type":"date","required":true}]}
+            """);
+    assertThat(errorKeys(s, "transfer/transfer.date")).isEmpty();
+    assertThat(errorKeys(s, "admission/admission.date"))
+        .containsExactly("form.validation.required");
+
+    ChangeSet c =
+        s.setAnswer(ItemPath.parse("transfer/transfer.note"), new AnswerValue.StringValue("x"));
+    assertThat(errorKeys(s, "transfer/transfer.date")).containsExactly("form.validation.required");
+    assertThat(c.validation()).contains(ItemPath.parse("transfer/transfer.date"));
+    assertThat(s.isFinalizable()).isFalse();
+
+    s.setAnswer(ItemPath.parse("transfer/transfer.note"), null);
+    assertThat(errorKeys(s, "transfer/transfer.date")).isEmpty();
+    s.setAnswer(
+        ItemPath.parse("admission/admission.date"), new AnswerValue.DateValue("2026-02-08"));
+    assertThat(s.isFinalizable()).isTrue();
+  }
+
   @Test
   void calculationsChainTransitivelyAndOnlyDependentsAreReported() {
     String a = "%resource.item.where(linkId='a').answer.value";
