@@ -19,6 +19,7 @@ import uz.dhp.forms.ui.TaskRunner;
  * @param startupNotice a message to show once the window is up (e.g. the store was recovered), or
  *     null
  * @param warmUp build the document services (and the validator) right after start
+ * @param patients a known patient by PINFL as a Patient resource (JSON), for pre-filling; blocking
  */
 record AppContext(
     I18n i18n,
@@ -32,7 +33,8 @@ record AppContext(
     String storeLocation,
     double fontSize,
     StartupNotice startupNotice,
-    boolean warmUp) {
+    boolean warmUp,
+    java.util.function.Function<String, java.util.Optional<String>> patients) {
 
   /** A localized message for the user, shown once after start. */
   record StartupNotice(String key, List<String> args) {}

@@ -137,8 +137,31 @@ final class AppRuntime implements AutoCloseable {
                 .filter(size -> size >= 8 && size <= 40)
                 .orElse(MainWindow.DEFAULT_FONT_SIZE),
             notice,
-            options.warmUp());
+            options.warmUp(),
+            knownPatients(store));
     return new AppRuntime(context, Optional.ofNullable(store));
+  }
+
+  /**
+   * A patient by PINFL: the demographics last finalized on this PC, else the copy found on the
+   * server earlier (cached for offline use).
+   */
+  private static java.util.function.Function<String, Optional<String>> knownPatients(Store store) {
+    if (store == null) {
+      return pinfl -> Optional.empty();
+    }
+    return pinfl ->
+        store
+            .patientIndex()
+            .find(pinfl)
+            .map(uz.dhp.forms.store.IndexedPatient::resourceJson)
+            .filter(json -> json.length() > 2)
+            .or(
+                () ->
+                    store
+                        .patientCache()
+                        .find(pinfl)
+                        .map(uz.dhp.forms.store.CachedPatient::resourceJson));
   }
 
   /** The server documents are sent to: the setting, else the local sandbox. */

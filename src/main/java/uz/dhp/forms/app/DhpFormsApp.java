@@ -97,7 +97,8 @@ public final class DhpFormsApp extends Application {
             "…",
             MainWindow.DEFAULT_FONT_SIZE,
             null,
-            options.warmUp());
+            options.warmUp(),
+            pinfl -> store.join().patients().apply(pinfl));
     window = new MainWindow(shell);
     booting.whenComplete(
         (started, error) ->

@@ -57,7 +57,9 @@ final class DraftEditorScreen {
       TaskRunner tasks,
       I18n i18n,
       Runnable back,
-      Runnable onFinalize) {
+      Runnable onFinalize,
+      java.util.function.Function<String, java.util.Optional<String>> patients,
+      java.util.function.Consumer<String> notify) {
     this.draft = draft;
     PatientFields patient = PatientFields.of(session.definition());
     DraftSink sink =
@@ -74,6 +76,7 @@ final class DraftEditorScreen {
     editor =
         new FormEditor(
             vm, i18n, terminology, tasks::run, ZoneId.systemDefault(), FilePicker.system());
+    installPrefill(vm, session, tasks, i18n, patients, notify);
 
     Button backButton = new Button();
     backButton.setId("backHome");
@@ -132,6 +135,65 @@ final class DraftEditorScreen {
     problemPane.getChildren().setAll(head, problems);
     problemPane.setPadding(new Insets(8, 12, 8, 12));
     problemPane.getStyleClass().add("problem-pane");
+  }
+
+  /**
+   * Once a complete PINFL is typed, fills the patient's empty fields from what the clinic already
+   * knows about that patient (earlier documents, or a copy found on the server).
+   */
+  private static void installPrefill(
+      FormEditorViewModel vm,
+      FormSession session,
+      TaskRunner tasks,
+      I18n i18n,
+      java.util.function.Function<String, java.util.Optional<String>> patients,
+      java.util.function.Consumer<String> notify) {
+    PatientPrefill prefill = PatientPrefill.of(session.definition());
+    uz.dhp.forms.form.answer.ItemPath pinflPath = prefill.pinflPath();
+    if (pinflPath == null) {
+      return;
+    }
+    vm.addChangeListener(
+        changes -> {
+          if (!changes.values().contains(pinflPath)) {
+            return;
+          }
+          String pinfl = pinflOf(session, pinflPath);
+          if (!pinfl.matches("\\d{14}")) {
+            return;
+          }
+          tasks.run(
+              () -> patients.apply(pinfl).map(PatientFields::parse),
+              found ->
+                  found.ifPresent(
+                      patient -> {
+                        if (!pinfl.equals(pinflOf(session, pinflPath))) {
+                          return; // changed meanwhile
+                        }
+                        List<PatientPrefill.Fill> fills =
+                            prefill.fills(
+                                patient,
+                                p ->
+                                    session
+                                        .state(p)
+                                        .map(st -> st.answers().isEmpty())
+                                        .orElse(false));
+                        fills.forEach(f -> vm.setAnswer(f.path(), f.value()));
+                        if (!fills.isEmpty()) {
+                          notify.accept(i18n.get("draft.prefilled", fills.size()));
+                        }
+                      }),
+              e -> {});
+        });
+  }
+
+  private static String pinflOf(FormSession session, uz.dhp.forms.form.answer.ItemPath path) {
+    return session
+        .state(path)
+        .flatMap(st -> st.answers().stream().findFirst())
+        .filter(a -> a instanceof uz.dhp.forms.form.definition.AnswerValue.StringValue)
+        .map(a -> ((uz.dhp.forms.form.definition.AnswerValue.StringValue) a).value().strip())
+        .orElse("");
   }
 
   DraftDetail draft() {

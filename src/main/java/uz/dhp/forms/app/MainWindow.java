@@ -327,7 +327,9 @@ final class MainWindow {
               ctx.tasks(),
               i18n,
               this::showHome,
-              () -> finalizeOpenDraft());
+              () -> finalizeOpenDraft(),
+              ctx.patients(),
+              this::notify);
       openEditor = screen;
       if (ctx.warmUp()) {
         startDocumentServices();

@@ -165,6 +165,41 @@ class FinalizeSignSendTest {
             .returnBundle(Bundle.class)
             .execute();
     assertThat(found.getTotal()).isEqualTo(1);
+
+    // The patient is now in the local index, with the id the document gave the Patient…
+    String pinfl = "31204909999995"; // the example patient's
+    var indexed = store.patientIndex().find(pinfl).orElseThrow();
+    assertThat(new String(signed.bytes(), StandardCharsets.UTF_8))
+        .contains("\"fullUrl\":\"urn:uuid:" + indexed.localId() + "\"");
+    // …and a new form for the same patient is pre-filled once the PINFL is typed.
+    String second =
+        drafts.create("form-003", "1.0.0", "https://dhp.uz/forms/Questionnaire/form-003|1.0.0");
+    robot.interact(() -> window.openDraft(second));
+    waitUntil(
+        60,
+        () -> window.openEditor() != null && window.openEditor().draft().row().id().equals(second));
+    // Like Ctrl+F to the field: the editor shows its section and focuses it.
+    uz.dhp.forms.form.answer.ItemPath pinflField =
+        uz.dhp.forms.form.answer.ItemPath.parse("003.personal/003.personal.pinfl");
+    robot.interact(() -> assertThat(window.openEditor().editor().focusField(pinflField)).isTrue());
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.write(pinfl);
+    robot.type(KeyCode.TAB);
+    uz.dhp.forms.form.answer.ItemPath family =
+        uz.dhp.forms.form.answer.ItemPath.parse(
+            "003.personal/003.personal.name/003.personal.name.family");
+    waitUntil(
+        30,
+        () ->
+            !window
+                .openEditor()
+                .editor()
+                .viewModel()
+                .session()
+                .state(family)
+                .orElseThrow()
+                .answers()
+                .isEmpty());
   }
 
   /** As a practitioner with the keyboard: Tab to "Sign" on the sandbox page and press Space. */
