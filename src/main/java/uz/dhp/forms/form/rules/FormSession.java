@@ -49,14 +49,15 @@ public final class FormSession {
       FormResponse response,
       boolean fresh,
       List<OpenOutcome.Notice> notices,
-      java.util.function.Function<String, Base> questionnaireParser) {
+      java.util.function.Function<String, Base> questionnaireParser,
+      boolean indexedLookups) {
     this.form = form;
     this.questionnaireParser = questionnaireParser;
     this.validator = validator;
     this.codec = codec;
     this.headerJson = response.headerJson();
     this.questionnaire = response.questionnaire();
-    ExpressionEngine.Evaluator evaluator = expressions.evaluator(new Variables());
+    ExpressionEngine.Evaluator evaluator = expressions.evaluator(new Variables(), indexedLookups);
     this.runner = new RuleRunner(form, evaluator, live, instances, root);
     this.tree = new SessionTree(form, evaluator, live, root);
     tree.build(root, form.definition().items(), fresh ? null : response.items(), notices);
@@ -380,12 +381,31 @@ public final class FormSession {
     }
   }
 
+  /**
+   * Mirrors of the instances of {@code linkId} that the live response holds, in document order:
+   * what {@code %resource.repeat(item).where(linkId = …)} finds (see {@link IndexedLookup}).
+   */
+  private List<Base> inLiveResponse(String linkId) {
+    List<Node> nodes = instances.getOrDefault(linkId, List.of());
+    List<Base> out = new ArrayList<>(nodes.size());
+    for (Node n : nodes) {
+      if (n.inMirror()) {
+        out.add(n.mirror);
+      }
+    }
+    return out;
+  }
+
   /** Resolves {@code %name} from the item's scope outwards. */
   private final class Variables extends HostServices {
     private @Nullable Base questionnaire;
 
     @Override
     List<Base> variable(Object scope, String name) {
+      String indexedLinkId = IndexedLookup.linkIdOf(name);
+      if (indexedLinkId != null) {
+        return inLiveResponse(indexedLinkId);
+      }
       if ("questionnaire".equals(name)) {
         if (questionnaire == null) {
           questionnaire = questionnaireParser.apply(form.definition().questionnaireJson());
