@@ -381,21 +381,6 @@ public final class FormSession {
     }
   }
 
-  /**
-   * Mirrors of the instances of {@code linkId} that the live response holds, in document order:
-   * what {@code %resource.repeat(item).where(linkId = …)} finds (see {@link IndexedLookup}).
-   */
-  private List<Base> inLiveResponse(String linkId) {
-    List<Node> nodes = instances.getOrDefault(linkId, List.of());
-    List<Base> out = new ArrayList<>(nodes.size());
-    for (Node n : nodes) {
-      if (n.inMirror()) {
-        out.add(n.mirror);
-      }
-    }
-    return out;
-  }
-
   /** Resolves {@code %name} from the item's scope outwards. */
   private final class Variables extends HostServices {
     private @Nullable Base questionnaire;
@@ -404,7 +389,7 @@ public final class FormSession {
     List<Base> variable(Object scope, String name) {
       String indexedLinkId = IndexedLookup.linkIdOf(name);
       if (indexedLinkId != null) {
-        return inLiveResponse(indexedLinkId);
+        return IndexedLookup.present(instances.getOrDefault(indexedLinkId, List.of()));
       }
       if ("questionnaire".equals(name)) {
         if (questionnaire == null) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.hl7.fhir.r5.fhirpath.ExpressionNode;
 import org.hl7.fhir.r5.fhirpath.FHIRPathUtilityClasses.FHIRConstant;
+import org.hl7.fhir.r5.model.Base;
 import org.hl7.fhir.r5.model.StringType;
 
 /**
@@ -29,6 +30,20 @@ final class IndexedLookup {
   /** The linkId of an index constant name (without {@code %}), or null if it is not one. */
   static @Nullable String linkIdOf(String constantName) {
     return constantName.startsWith(PREFIX) ? constantName.substring(PREFIX.length()) : null;
+  }
+
+  /**
+   * Mirrors of those of {@code instances} (one linkId's nodes, in document order) that the live
+   * response holds: what {@code %resource.repeat(item).where(linkId = …)} finds.
+   */
+  static List<Base> present(List<Node> instances) {
+    List<Base> out = new ArrayList<>(instances.size());
+    for (Node n : instances) {
+      if (n.inMirror()) {
+        out.add(n.mirror);
+      }
+    }
+    return out;
   }
 
   /**
