@@ -28,6 +28,13 @@ final class ChildJvm {
   /** Runs {@code mainClass}, returns the value printed after {@code marker}, or -1. */
   static long runForMarker(String mainClass, List<String> jvmArgs, List<String> args, String marker)
       throws IOException, InterruptedException {
+    return runForMarkers(mainClass, jvmArgs, args, List.of(marker))[0];
+  }
+
+  /** Runs {@code mainClass}, returns the values printed after each marker (-1 if absent). */
+  static long[] runForMarkers(
+      String mainClass, List<String> jvmArgs, List<String> args, List<String> markers)
+      throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(jvmArgs);
@@ -36,19 +43,22 @@ final class ChildJvm {
     cmd.add(mainClass);
     cmd.addAll(args);
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-    long value = -1;
+    long[] values = new long[markers.size()];
+    java.util.Arrays.fill(values, -1);
     try (BufferedReader r =
         new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
-        if (line.startsWith(marker)) {
-          value = Long.parseLong(line.substring(marker.length()).trim());
+        for (int i = 0; i < markers.size(); i++) {
+          if (line.startsWith(markers.get(i))) {
+            values[i] = Long.parseLong(line.substring(markers.get(i).length()).trim());
+          }
         }
       }
     }
     if (!p.waitFor(120, TimeUnit.SECONDS)) {
       p.destroyForcibly();
     }
-    return value;
+    return values;
   }
 }

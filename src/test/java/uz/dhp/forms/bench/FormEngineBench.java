@@ -130,6 +130,8 @@ public final class FormEngineBench {
     rows.put(
         "Items changed per edit (mean)", String.format(Locale.ROOT, "%.1f", touched / (double) n));
 
+    generated700(loader, engine, rows);
+
     for (int size : new int[] {15_000, 70_000}) {
       ValueSetExpansion vs = codes(size, rnd);
       long a = System.nanoTime();
@@ -270,6 +272,50 @@ public final class FormEngineBench {
     return "{\"resourceType\":\"Questionnaire\",\"status\":\"draft\",\"url\":\"https://forms.dhp.uz/bench\",\"item\":["
         + items
         + "]}";
+  }
+
+  /**
+   * The editor bench's generated form (GeneratedForm): 50 calculations read one decimal with {@code
+   * %resource.repeat(item).where(linkId=...)}; a change of that decimal is the worst case.
+   */
+  private static void generated700(FormLoader loader, FormEngine engine, Map<String, String> rows) {
+    String json = GeneratedForm.json();
+    double[] open = new double[30];
+    FormSession s = null;
+    for (int i = 0; i < 5 + open.length; i++) {
+      long a = System.nanoTime();
+      FormDefinition d = ((LoadOutcome.Loaded) loader.parse("generated-700", json)).definition();
+      s = ((OpenOutcome.Opened) engine.open(d)).session();
+      long b = System.nanoTime();
+      if (i >= 5) {
+        open[i - 5] = (b - a) / 1e6;
+      }
+    }
+    ItemPath driver = ItemPath.parse("p0/" + GeneratedForm.DRIVER);
+    int warmup = 200;
+    double[] key = new double[1000];
+    double[] keyCpu = new double[key.length];
+    var cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    for (int i = 0; i < warmup + key.length; i++) {
+      long ac = cpu.getCurrentThreadCpuTime();
+      long a = System.nanoTime();
+      s.setAnswer(driver, new AnswerValue.DecimalValue(java.math.BigDecimal.valueOf(i % 97, 1)));
+      long b = System.nanoTime();
+      long bc = cpu.getCurrentThreadCpuTime();
+      if (i >= warmup) {
+        key[i - warmup] = (b - a) / 1e6;
+        keyCpu[i - warmup] = (bc - ac) / 1e6;
+      }
+    }
+    rows.put(
+        "Generated 700 (editor bench form): parse + check + open, median / p90 of 30",
+        fmt(pct(open, 50)) + " / " + fmt(pct(open, 90)));
+    rows.put(
+        "Generated 700: change of the decimal all 50 calculations read, p50 / p99 / max",
+        fmt(pct(key, 50)) + " / " + fmt(pct(key, 99)) + " / " + fmt(pct(key, 100)));
+    rows.put(
+        "Generated 700: that change, thread CPU time p50 / p99",
+        fmt(pct(keyCpu, 50)) + " / " + fmt(pct(keyCpu, 99)));
   }
 
   static ValueSetExpansion codes(int size, Random rnd) {

@@ -54,6 +54,7 @@ import uz.dhp.forms.ui.TaskRunner;
 public final class FormRenderBench {
 
   private static final String COLD_MARKER = "FORM_RENDER_COLD_MS=";
+  private static final String COLD_CPU_MARKER = "FORM_RENDER_COLD_CPU_MS=";
 
   public static void main(String[] args) throws Exception {
     headless();
@@ -66,19 +67,28 @@ public final class FormRenderBench {
     int keystrokes = args.length > 2 ? Integer.parseInt(args[2]) : 400;
 
     Map<String, long[]> cold = new java.util.LinkedHashMap<>();
+    Map<String, long[]> coldCpu = new java.util.HashMap<>();
     for (String form : List.of("form-003", "generated-700")) {
       long[] runs = new long[coldRuns];
+      long[] cpus = new long[coldRuns];
       for (int i = 0; i < coldRuns; i++) {
         List<String> jvm = new ArrayList<>(ChildJvm.fxProperties());
         jvm.add("-Xmx1536m");
         jvm.add("-XX:+UseSerialGC");
         jvm.add("-Ddhp.forms.dir=" + System.getProperty("dhp.forms.dir", "forms"));
-        runs[i] =
-            ChildJvm.runForMarker(
-                FormRenderBench.class.getName(), jvm, List.of("--cold=" + form), COLD_MARKER);
+        long[] v =
+            ChildJvm.runForMarkers(
+                FormRenderBench.class.getName(),
+                jvm,
+                List.of("--cold=" + form),
+                List.of(COLD_MARKER, COLD_CPU_MARKER));
+        runs[i] = v[0];
+        cpus[i] = v[1];
       }
       Arrays.sort(runs);
+      Arrays.sort(cpus);
       cold.put(form, runs);
+      coldCpu.put(form, cpus);
     }
 
     Platform.startup(() -> {});
@@ -92,8 +102,10 @@ public final class FormRenderBench {
         fx.openToFirstFrame(def);
       }
       long[][] parts = new long[3][warmRuns];
+      long[] warmCpu = new long[warmRuns];
       for (int i = 0; i < warmRuns; i++) {
         warm[i] = fx.openToFirstFrame(def);
+        warmCpu[i] = fx.lastOpenCpu;
         for (int p = 0; p < 3; p++) {
           parts[p][i] = fx.lastBuild[p];
         }
@@ -110,6 +122,7 @@ public final class FormRenderBench {
               parts[2][warmRuns / 2] / 1e6,
               warm[warmRuns / 2] / 1e6));
       Arrays.sort(warm);
+      Arrays.sort(warmCpu);
       long heap = fx.heapWithEditor(def);
       Keystrokes k =
           fx.keystrokes(
@@ -121,16 +134,20 @@ public final class FormRenderBench {
       long[] c = cold.get(form);
       rows.add(
           String.format(
-              "| %s (%d items) | %.0f (min %.0f) | %.1f (p90 %.1f) | %.2f / %.2f / %.2f | %.2f / %.2f | %.1f / %.1f | %d |",
+              "| %s (%d items) | %.0f (min %.0f) | %.0f | %.1f (p90 %.1f) | %.1f | %.2f / %.2f / %.2f | %.2f / %.2f | %.2f / %.2f | %.1f / %.1f | %d |",
               form,
               def.index().size(),
               ms(c[c.length / 2]),
               ms(c[0]),
+              ms(coldCpu.get(form)[c.length / 2]),
               warm[warmRuns / 2] / 1e6,
               warm[(int) (warmRuns * 0.9)] / 1e6,
+              warmCpu[warmRuns / 2] / 1e6,
               k.handler(50),
               k.handler(99),
               k.handlerMax(),
+              k.cpu(50),
+              k.cpu(99),
               k.work(50),
               k.work(99),
               k.e2e(50),
@@ -142,8 +159,8 @@ public final class FormRenderBench {
         "Form editor, headless Monocle (prism sw), %d cold runs (fresh JVM each), %d warm opens, %d keystrokes%n%n",
         coldRuns, warmRuns, keystrokes);
     System.out.println(
-        "| form | open cold, ms (median) | open warm, ms (median) | keystroke handler p50 / p99 / max, ms | keystroke work (handler + next pulse CSS/layout) p50 / p99, ms | keystroke → next pulse laid out p50 / p99, ms | heap with editor open, MB |");
-    System.out.println("|---|---|---|---|---|---|---|");
+        "| form | open cold, ms (median) | open cold, FX-thread CPU ms (median) | open warm, ms (median) | open warm, FX-thread CPU ms (median) | keystroke handler p50 / p99 / max, ms | keystroke handler FX-thread CPU p50 / p99, ms | keystroke work (handler + next pulse CSS/layout) p50 / p99, ms | keystroke → next pulse laid out p50 / p99, ms | heap with editor open, MB |");
+    System.out.println("|---|---|---|---|---|---|---|---|---|---|");
     rows.forEach(System.out::println);
     System.out.println();
     System.out.println(
@@ -173,14 +190,19 @@ public final class FormRenderBench {
     FormDefinition def = fx.definition(form);
     long t = fx.openToFirstFrame(def);
     System.out.println(COLD_MARKER + (t / 1_000_000));
+    System.out.println(COLD_CPU_MARKER + (fx.lastOpenCpu / 1_000_000));
     System.out.flush();
     fx.close();
     Platform.exit();
     System.exit(0);
   }
 
-  /** Keystroke timings in nanoseconds. */
-  record Keystrokes(long[] handler, long[] work, long[] e2e) {
+  /** Sorted nanoseconds per keystroke; {@code cpu}: FX-thread CPU time of the handler. */
+  record Keystrokes(long[] handler, long[] work, long[] e2e, long[] cpu) {
+    double cpu(int pct) {
+      return pct(cpu, pct);
+    }
+
     double handler(int pct) {
       return pct(handler, pct);
     }
@@ -241,6 +263,9 @@ public final class FormRenderBench {
       throw new IllegalStateException(form + ": " + o);
     }
 
+    /** FX-thread CPU nanoseconds of the last {@link #openToFirstFrame} (load-independent). */
+    long lastOpenCpu;
+
     /** Nanoseconds spent in the last build: engine open, view model, view. */
     final long[] lastBuild = new long[3];
 
@@ -275,12 +300,18 @@ public final class FormRenderBench {
             return null;
           });
       waitPulse();
+      var threads = ManagementFactory.getThreadMXBean();
       onFx(
           () -> {
             long t0 = System.nanoTime();
+            long c0 = threads.getCurrentThreadCpuTime();
             FormEditor editor = build(def);
             scene.setRoot(editor.root());
-            afterNextLayout(() -> done.complete(System.nanoTime() - t0));
+            afterNextLayout(
+                () -> {
+                  lastOpenCpu = threads.getCurrentThreadCpuTime() - c0;
+                  done.complete(System.nanoTime() - t0);
+                });
             return null;
           });
       return done.get(30, TimeUnit.SECONDS);
@@ -325,6 +356,8 @@ public final class FormRenderBench {
       long[] handler = new long[count];
       long[] work = new long[count];
       long[] e2e = new long[count];
+      long[] cpu = new long[count];
+      var threads = ManagementFactory.getThreadMXBean();
       for (int i = 0; i < count + 50; i++) {
         int n = i;
         CompletableFuture<long[]> done = new CompletableFuture<>();
@@ -332,6 +365,7 @@ public final class FormRenderBench {
         Platform.runLater(
             () -> {
               long t0 = System.nanoTime();
+              long c0 = threads.getCurrentThreadCpuTime();
               if (input.getText().length() >= 3) {
                 input.clear();
               }
@@ -346,6 +380,7 @@ public final class FormRenderBench {
               listener[0] =
                   c -> {
                     long ta = System.nanoTime();
+                    long ca = threads.getCurrentThreadCpuTime();
                     editor.viewModel().removeChangeListener(listener[0]);
                     long[] pre = new long[1];
                     Runnable preL = () -> pre[0] = System.nanoTime();
@@ -354,7 +389,8 @@ public final class FormRenderBench {
                         () -> {
                           scene.removePreLayoutPulseListener(preL);
                           long t2 = System.nanoTime();
-                          done.complete(new long[] {ta - t0, (ta - t0) + (t2 - pre[0]), t2 - t0});
+                          done.complete(
+                              new long[] {ta - t0, (ta - t0) + (t2 - pre[0]), t2 - t0, ca - c0});
                         });
                   };
               editor.viewModel().addChangeListener(listener[0]);
@@ -364,6 +400,7 @@ public final class FormRenderBench {
           handler[i - 50] = r[0];
           work[i - 50] = r[1];
           e2e[i - 50] = r[2];
+          cpu[i - 50] = r[3];
         }
       }
       if (onFx(() -> editor.viewModel().session().state(field).orElseThrow().answers().isEmpty())) {
@@ -372,7 +409,8 @@ public final class FormRenderBench {
       Arrays.sort(handler);
       Arrays.sort(work);
       Arrays.sort(e2e);
-      return new Keystrokes(handler, work, e2e);
+      Arrays.sort(cpu);
+      return new Keystrokes(handler, work, e2e, cpu);
     }
 
     private void afterNextLayout(Runnable r) {

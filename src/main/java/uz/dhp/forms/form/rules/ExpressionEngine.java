@@ -1,7 +1,9 @@
 package uz.dhp.forms.form.rules;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
 import org.hl7.fhir.r5.fhirpath.ExpressionNode;
 import org.hl7.fhir.r5.fhirpath.FHIRPathEngine;
@@ -125,19 +127,26 @@ public final class ExpressionEngine {
     }
   }
 
-  /** An evaluator for one session (own engine instance, so sessions never share state). */
-  Evaluator evaluator(HostServices host) {
+  /**
+   * An evaluator for one session (own engine instance, so sessions never share state). With {@code
+   * indexed}, linkId lookups of the SDC idiom are answered by the host's index ({@link
+   * IndexedLookup}); without, every expression runs as written (used to prove both agree).
+   */
+  Evaluator evaluator(HostServices host, boolean indexed) {
     FHIRPathEngine engine = new FHIRPathEngine(worker);
     engine.setHostServices(host);
-    return new Evaluator(engine);
+    return new Evaluator(engine, indexed);
   }
 
   /** Evaluates parsed expressions; confined to one session's thread. */
   static final class Evaluator {
     private final FHIRPathEngine engine;
+    private final boolean indexed;
+    private final Map<ExpressionNode, ExpressionNode> rewritten = new IdentityHashMap<>();
 
-    private Evaluator(FHIRPathEngine engine) {
+    private Evaluator(FHIRPathEngine engine, boolean indexed) {
       this.engine = engine;
+      this.indexed = indexed;
     }
 
     /**
@@ -145,7 +154,8 @@ public final class ExpressionEngine {
      * scope} is passed to the host services for {@code %variables}.
      */
     List<Base> evaluate(Object scope, Resource resource, Base focus, ExpressionNode node) {
-      return engine.evaluate(scope, resource, resource, focus, node);
+      ExpressionNode run = indexed ? rewritten.computeIfAbsent(node, IndexedLookup::rewrite) : node;
+      return engine.evaluate(scope, resource, resource, focus, run);
     }
 
     boolean toBoolean(List<Base> result) {

@@ -21,8 +21,15 @@ public final class FormEngine {
   private final ExpressionEngine expressions;
   private final ResponseCodec codec;
   private final TerminologySource terminology;
+  private final boolean indexedLookups;
 
   public FormEngine(FhirContext ctx, TerminologySource terminology) {
+    this(ctx, terminology, true);
+  }
+
+  /** With {@code indexedLookups} false every expression runs as written (differential tests). */
+  FormEngine(FhirContext ctx, TerminologySource terminology, boolean indexedLookups) {
+    this.indexedLookups = indexedLookups;
     this.ctx = ctx;
     this.expressions = ExpressionEngine.create(ctx);
     this.codec = new ResponseCodec(ctx);
@@ -100,7 +107,8 @@ public final class FormEngine {
             response,
             fresh,
             notices,
-            json -> ctx.newJsonParser().parseResource(Questionnaire.class, json));
+            json -> ctx.newJsonParser().parseResource(Questionnaire.class, json),
+            indexedLookups);
     return new OpenOutcome.Opened(session, notices);
   }
 }

@@ -49,14 +49,15 @@ public final class FormSession {
       FormResponse response,
       boolean fresh,
       List<OpenOutcome.Notice> notices,
-      java.util.function.Function<String, Base> questionnaireParser) {
+      java.util.function.Function<String, Base> questionnaireParser,
+      boolean indexedLookups) {
     this.form = form;
     this.questionnaireParser = questionnaireParser;
     this.validator = validator;
     this.codec = codec;
     this.headerJson = response.headerJson();
     this.questionnaire = response.questionnaire();
-    ExpressionEngine.Evaluator evaluator = expressions.evaluator(new Variables());
+    ExpressionEngine.Evaluator evaluator = expressions.evaluator(new Variables(), indexedLookups);
     this.runner = new RuleRunner(form, evaluator, live, instances, root);
     this.tree = new SessionTree(form, evaluator, live, root);
     tree.build(root, form.definition().items(), fresh ? null : response.items(), notices);
@@ -445,6 +446,10 @@ public final class FormSession {
 
     @Override
     List<Base> variable(Object scope, String name) {
+      String indexedLinkId = IndexedLookup.linkIdOf(name);
+      if (indexedLinkId != null) {
+        return IndexedLookup.present(instances.getOrDefault(indexedLinkId, List.of()));
+      }
       if ("questionnaire".equals(name)) {
         if (questionnaire == null) {
           questionnaire = questionnaireParser.apply(form.definition().questionnaireJson());

@@ -56,6 +56,19 @@ final class Node {
     return true;
   }
 
+  /**
+   * True when this node's mirror is part of the live response: it and its ancestors are enabled and
+   * none is a display item (see {@link #syncMirrorChildren}).
+   */
+  boolean inMirror() {
+    for (Node n = this; n.item != null; n = n.parent) {
+      if (!n.ownEnabled || n.item.type() == ItemType.DISPLAY) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Answers as the rules see them: none while disabled. */
   List<AnswerValue> effectiveAnswers() {
     return enabled() ? answers : List.of();
