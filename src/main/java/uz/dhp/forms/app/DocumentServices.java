@@ -62,8 +62,13 @@ final class DocumentServices implements AutoCloseable {
    */
   static CompletableFuture<DocumentValidator> buildValidator(FhirContext fhir, Path dataDir) {
     Path packages = dataDir.resolve(PACKAGES_DIR);
+    // Packages imported with "Import code lists" land in the code lists folder: use them too.
+    Path imported = dataDir.resolve("terminology");
     Optional<Path> packageDir =
-        Optional.of(packages).filter(Files::isDirectory).or(DocumentServices::packagesProperty);
+        Optional.of(packages)
+            .filter(Files::isDirectory)
+            .or(() -> Optional.of(imported).filter(DocumentServices::hasPackages))
+            .or(DocumentServices::packagesProperty);
     return DocumentValidator.build(
         fhir,
         packageDir,
@@ -116,6 +121,17 @@ final class DocumentServices implements AutoCloseable {
             2);
     outbox.start();
     return new DocumentServices(validator, workflow, signing, problem, outbox);
+  }
+
+  private static boolean hasPackages(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+      return files.anyMatch(p -> p.getFileName().toString().endsWith(".tgz"));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** A package folder given with {@code -Ddhp.fhir.packages=DIR} (development, tests). */

@@ -26,9 +26,11 @@ final class FormServices {
   private final LocalTerminology terminology;
   private final FormEngine engine;
   private final FormCatalog catalog;
+  private final Path terminologyDir;
 
-  private FormServices(FhirContext fhir, LocalTerminology terminology) {
+  private FormServices(FhirContext fhir, LocalTerminology terminology, Path terminologyDir) {
     this.fhir = fhir;
+    this.terminologyDir = terminologyDir;
     this.terminology = terminology;
     this.engine = new FormEngine(fhir, terminology);
     this.catalog = new FormCatalog(new FormLoader(fhir, engine));
@@ -61,7 +63,21 @@ final class FormServices {
         loaded.terminology().codeSystemCount(),
         loaded.terminology().valueSetCount(),
         (System.nanoTime() - t0) / 1_000_000);
-    return new FormServices(fhir, loaded.terminology());
+    return new FormServices(fhir, loaded.terminology(), terminologyDir);
+  }
+
+  /**
+   * Imports code lists (CodeSystem / ValueSet JSON, FHIR packages) from each source into this PC's
+   * code lists folder; they are used from the next start. Blocking.
+   */
+  List<uz.dhp.forms.terminology.ImportOutcome> importCodeLists(List<Path> sources) {
+    uz.dhp.forms.terminology.TerminologyImport importer =
+        new uz.dhp.forms.terminology.TerminologyImport(fhir);
+    List<uz.dhp.forms.terminology.ImportOutcome> outcomes = new ArrayList<>();
+    for (Path source : sources) {
+      outcomes.add(importer.importFrom(source, terminologyDir));
+    }
+    return outcomes;
   }
 
   FhirContext fhir() {

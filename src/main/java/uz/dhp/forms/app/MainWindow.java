@@ -436,6 +436,69 @@ final class MainWindow {
     }
   }
 
+  /** Imports code lists / FHIR packages the user picks (files from DHP or the Ministry). */
+  private void importCodeLists() {
+    javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+    chooser.setTitle(i18n.get("import.title"));
+    chooser
+        .getExtensionFilters()
+        .add(
+            new javafx.stage.FileChooser.ExtensionFilter(
+                i18n.get("import.filter"), "*.json", "*.tgz"));
+    List<java.io.File> files = chooser.showOpenMultipleDialog(frame.getScene().getWindow());
+    if (files == null || files.isEmpty()) {
+      return;
+    }
+    importFiles(files.stream().map(java.io.File::toPath).toList());
+  }
+
+  /** Imports these files in the background and says what happened. */
+  void importFiles(List<Path> files) {
+    documentsBusy.set(true);
+    String before = documentsText.get();
+    documentsText.set(i18n.get("import.running"));
+    ctx.tasks()
+        .run(
+            () -> ctx.formServices().start().join().importCodeLists(files),
+            outcomes -> {
+              documentsBusy.set(false);
+              documentsText.set(before);
+              notify(importSummary(outcomes));
+            },
+            e -> {
+              documentsBusy.set(false);
+              documentsText.set(before);
+              showFailure(e);
+            });
+  }
+
+  private String importSummary(List<uz.dhp.forms.terminology.ImportOutcome> outcomes) {
+    int cs = 0;
+    int vs = 0;
+    int packages = 0;
+    List<String> problems = new java.util.ArrayList<>();
+    for (uz.dhp.forms.terminology.ImportOutcome o : outcomes) {
+      if (o instanceof uz.dhp.forms.terminology.ImportOutcome.Imported i) {
+        cs += i.codeSystems();
+        vs += i.valueSets();
+        packages += i.packages();
+        i.skipped().forEach(k -> problems.add(i18n.get(k.reasonKey(), k.args().toArray())));
+      } else {
+        uz.dhp.forms.terminology.ImportOutcome.Failed f =
+            (uz.dhp.forms.terminology.ImportOutcome.Failed) o;
+        problems.add(i18n.get(f.reasonKey(), f.args().toArray()));
+      }
+    }
+    StringBuilder text =
+        new StringBuilder(
+            i18n.get("terminology.import.summary", cs, vs, packages, problems.size()));
+    if (cs + vs + packages > 0) {
+      text.append(' ').append(i18n.get("import.restart"));
+    }
+    problems.stream().limit(3).forEach(p -> text.append(' ').append(p));
+    return text.toString();
+  }
+
   private void confirmDelete(DraftRow row) {
     if (row == null) {
       return;
@@ -590,9 +653,13 @@ final class MainWindow {
     awaiting.setId("navAwaiting");
     awaiting.textProperty().bind(i18n.text("nav.awaiting", awaitingCount));
     awaiting.setOnAction(e -> showSigning());
+    javafx.scene.control.Button importLists = new javafx.scene.control.Button();
+    importLists.setId("importCodeLists");
+    importLists.textProperty().bind(i18n.text("import.button"));
+    importLists.setOnAction(e -> importCodeLists());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    return new ToolBar(title, drafts, awaiting, spacer, languageLabel, language);
+    return new ToolBar(title, drafts, awaiting, spacer, importLists, languageLabel, language);
   }
 
   private HBox buildStatusBar() {

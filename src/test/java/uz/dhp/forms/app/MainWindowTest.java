@@ -210,6 +210,32 @@ class MainWindowTest {
   }
 
   @Test
+  void importedCodeListsLandInTheDataFolderAndBadFilesAreNamedWithTheirReason(FxRobot robot)
+      throws Exception {
+    selectLanguage(robot, UiLanguage.EN);
+    Path good = temp.resolve("gender-cs.json");
+    Files.writeString(
+        good,
+        """
+        {"resourceType":"CodeSystem","url":"https://example.org/cs/test-gender","status":"active",
+         "content":"complete","concept":[{"code":"f","display":"female"}]}
+        """);
+    Path bad = temp.resolve("notes.json");
+    Files.writeString(bad, "{\"resourceType\":\"Patient\"}");
+    robot.interact(() -> window.importFiles(List.of(good, bad)));
+    org.controlsfx.control.NotificationPane bar = robot.lookup("#notifications").query();
+    WaitForAsyncUtils.waitFor(
+        60, TimeUnit.SECONDS, () -> bar.isShowing() && bar.getText().startsWith("Imported"));
+    assertThat(bar.getText())
+        .contains("1 code systems")
+        .contains("Skipped files: 1")
+        .contains("notes.json is a FHIR Patient");
+    try (var files = Files.list(dataDir.resolve("terminology"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("gender-cs.json");
+    }
+  }
+
+  @Test
   void searchFiltersTheDraftList(FxRobot robot) throws Exception {
     DraftIndex drafts = runtime.context().drafts();
     drafts.create("alpha", "1.0.0", "https://forms.dhp.uz/test/alpha|1.0.0");
