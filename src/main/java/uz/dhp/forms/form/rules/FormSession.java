@@ -267,7 +267,14 @@ public final class FormSession {
   }
 
   private ItemState state(Node n) {
-    return new ItemState(n.path(), n.item, n.answers, n.enabled(), isReadOnly(n), n.issues);
+    return new ItemState(
+        n.path(),
+        n.item,
+        n.answers,
+        n.enabled(),
+        isReadOnly(n),
+        n.issues,
+        n.item.common().required() && requiredApplies(n));
   }
 
   private static boolean isReadOnly(Node n) {
@@ -378,10 +385,14 @@ public final class FormSession {
     return d;
   }
 
-  /** False when an optional group above the item has no answer: it is absent, nothing required. */
+  /**
+   * False when the item sits in a row of an optional repeating group (a table) and that row has no
+   * answer at all: an empty row is absent, so its cells are not required (SDC). Non-repeating
+   * groups are structure (a name, an address): their required items always count.
+   */
   private boolean requiredApplies(Node n) {
     for (Node g = n.parent; g != null && g != root; g = g.parent) {
-      if (!g.item.common().required() && !g.present) {
+      if (g.item.common().repeats() && !g.item.common().required() && !g.present) {
         return false;
       }
     }

@@ -11,6 +11,8 @@ import uz.dhp.forms.form.definition.FormItem;
  * @param enabled false when the item (or an ancestor) is disabled by enableWhen; its answers are
  *     kept in the session but left out of the response and of all rules
  * @param readOnly the user may not edit (readOnly or calculated)
+ * @param required an answer is needed now: the item is required and not in an empty row of an
+ *     optional table
  */
 public record ItemState(
     ItemPath path,
@@ -18,7 +20,8 @@ public record ItemState(
     List<AnswerValue> answers,
     boolean enabled,
     boolean readOnly,
-    List<ValidationIssue> issues) {
+    List<ValidationIssue> issues,
+    boolean required) {
 
   public ItemState {
     answers = List.copyOf(answers);

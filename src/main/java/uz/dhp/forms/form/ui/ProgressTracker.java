@@ -97,7 +97,7 @@ final class ProgressTracker {
     boolean question = st.item().type().isQuestion();
     Entry e =
         new Entry(
-            question && st.enabled() && st.item().common().required(),
+            question && st.enabled() && st.required(),
             !st.answers().isEmpty(),
             st.enabled() ? st.issues() : List.of());
     entries.get(s).put(p, e);

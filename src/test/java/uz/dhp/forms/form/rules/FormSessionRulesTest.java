@@ -84,36 +84,45 @@ class FormSessionRulesTest {
   }
 
   /**
-   * SDC: a required item inside an optional group counts only once the group is present (has an
-   * answer); inside a required group, or once a sibling is answered, it counts. Clearing the
+   * SDC: a required cell of an optional repeating group (a table) counts only once its row is
+   * present (has an answer); in a required group, in a plain (non-repeating) group, or once a cell
+   * of the row is answered, it counts. Sections (top-level groups) are always present. Clearing the
    * sibling makes the group absent again. Incremental: the ChangeSet names the items whose issues
    * changed.
    */
   @Test
-  void requiredItemsOfAnOptionalGroupCountOnlyOnceTheGroupIsAnswered() {
+  void requiredCellsOfAnEmptyOptionalTableRowDoNotCount() {
     FormSession s =
         open(
             """
-            {"linkId":"transfer","type":"group","item":[
-              {"linkId":"transfer.date","type":"date","required":true},
-              {"linkId":"transfer.note","type":"string"}]},
-            {"linkId":"admission","type":"group","required":true,"item":[
-              {"linkId":"admission.date","type":"date","required":true}]}
+            {"linkId":"admin","type":"group","item":[
+              {"linkId":"admission","type":"group","required":true,"item":[
+                {"linkId":"admission.date","type":"date","required":true}]},
+              {"linkId":"transfer","type":"group","repeats":true,"item":[
+                {"linkId":"transfer.date","type":"date","required":true},
+                {"linkId":"transfer.note","type":"string"}]},
+              {"linkId":"name","type":"group","item":[
+                {"linkId":"name.family","type":"string","required":true}]}]}
             """);
-    assertThat(errorKeys(s, "transfer/transfer.date")).isEmpty();
-    assertThat(errorKeys(s, "admission/admission.date"))
+    assertThat(errorKeys(s, "admin/transfer/transfer.date")).isEmpty();
+    assertThat(errorKeys(s, "admin/admission/admission.date"))
         .containsExactly("form.validation.required");
+    // A non-repeating group is structure: its required items count even when it is empty.
+    assertThat(errorKeys(s, "admin/name/name.family")).containsExactly("form.validation.required");
+    s.setAnswer(ItemPath.parse("admin/name/name.family"), new AnswerValue.StringValue("Karimova"));
 
     ChangeSet c =
-        s.setAnswer(ItemPath.parse("transfer/transfer.note"), new AnswerValue.StringValue("x"));
-    assertThat(errorKeys(s, "transfer/transfer.date")).containsExactly("form.validation.required");
-    assertThat(c.validation()).contains(ItemPath.parse("transfer/transfer.date"));
+        s.setAnswer(
+            ItemPath.parse("admin/transfer/transfer.note"), new AnswerValue.StringValue("x"));
+    assertThat(errorKeys(s, "admin/transfer/transfer.date"))
+        .containsExactly("form.validation.required");
+    assertThat(c.validation()).contains(ItemPath.parse("admin/transfer/transfer.date"));
     assertThat(s.isFinalizable()).isFalse();
 
-    s.setAnswer(ItemPath.parse("transfer/transfer.note"), null);
-    assertThat(errorKeys(s, "transfer/transfer.date")).isEmpty();
+    s.setAnswer(ItemPath.parse("admin/transfer/transfer.note"), null);
+    assertThat(errorKeys(s, "admin/transfer/transfer.date")).isEmpty();
     s.setAnswer(
-        ItemPath.parse("admission/admission.date"), new AnswerValue.DateValue("2026-02-08"));
+        ItemPath.parse("admin/admission/admission.date"), new AnswerValue.DateValue("2026-02-08"));
     assertThat(s.isFinalizable()).isTrue();
   }
 
