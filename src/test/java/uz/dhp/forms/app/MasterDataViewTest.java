@@ -3,6 +3,7 @@ package uz.dhp.forms.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -25,6 +26,8 @@ import uz.dhp.forms.document.master.ClinicPractitioner;
 import uz.dhp.forms.document.master.MasterDataJson;
 import uz.dhp.forms.document.pinfl.PinflCheck;
 import uz.dhp.forms.i18n.UiLanguage;
+import uz.dhp.forms.terminology.Concept;
+import uz.dhp.forms.terminology.ValueSetExpansion;
 import uz.dhp.forms.ui.I18n;
 import uz.dhp.forms.ui.TaskRunner;
 
@@ -51,13 +54,19 @@ class MasterDataViewTest {
   }
 
   private void open(FxRobot robot, Map<String, Integer> usedInDrafts) throws Exception {
+    open(robot, usedInDrafts, Optional.empty());
+  }
+
+  private void open(
+      FxRobot robot, Map<String, Integer> usedInDrafts, Optional<ValueSetExpansion> positions)
+      throws Exception {
     robot.interact(
         () -> {
           vm =
               new MasterDataViewModel(
                   new MasterDataStore(settings),
                   () -> usedInDrafts,
-                  Optional::empty,
+                  () -> positions,
                   new PinflCheck(Clock.systemUTC()),
                   tasks);
           stage.getScene().setRoot(new MasterDataView(vm, i18n).root());
@@ -161,5 +170,34 @@ class MasterDataViewTest {
     assertThat(vm.practitioners.stream().map(PractitionerRow::fullName))
         .containsExactly("Rasulov Bahrom");
     assertThat(vm.dirty.get()).isFalse();
+  }
+
+  @Test
+  void positionCodesAreOfferedFromTheCodeListAndUnknownCodesWarned(FxRobot robot) throws Exception {
+    String system = "https://terminology.dhp.uz/fhir/core/CodeSystem/position-and-profession-cs";
+    ValueSetExpansion positions =
+        new ValueSetExpansion(
+            MasterDataViewModel.POSITIONS_VS,
+            List.of(
+                new Concept(system, "2211.6", "Terapevt", Map.of("ru", "Терапевт")),
+                new Concept(system, "2212.1", "Jarroh", Map.of("ru", "Хирург"))));
+    open(robot, Map.of(), Optional.of(positions));
+    robot.clickOn(i18n.get("masterData.tab.practitioners"));
+    robot.clickOn("#practitionerAdd");
+    robot.clickOn("#practitionerPositionCode").write("jarr");
+    waitUntil(() -> robot.lookup(".list-view").tryQuery().isPresent());
+    robot.type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+    PractitionerRow row = vm.practitioners.get(0);
+    assertThat(row.positionCode.get()).isEqualTo("2212.1");
+    assertThat(row.positionDisplay.get()).isEqualTo("Jarroh");
+    assertThat(row.positionNote.get()).isNull();
+
+    replace(robot, "practitionerPositionCode", "9999.9");
+    robot.type(KeyCode.ESCAPE);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(text(robot, "practitionerPositionCodeNote"))
+        .isEqualTo(i18n.get("masterData.practitioner.position.unknown", "9999.9"));
+    assertThat(row.positionNote.get().error()).isFalse();
   }
 }

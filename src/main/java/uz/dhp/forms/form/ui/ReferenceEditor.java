@@ -73,11 +73,6 @@ final class ReferenceEditor extends ValueEditor {
     relabel();
   }
 
-  /** True when the field offers choices (false: read-only). */
-  boolean offersChoices() {
-    return popup != null;
-  }
-
   private static String searchText(Choice c) {
     return c.secondary().isEmpty() ? c.display() : c.display() + " " + c.secondary();
   }
