@@ -41,6 +41,14 @@ final class MasterDataReferenceChoices implements ReferenceChoices {
     }
   }
 
+  /**
+   * The choices from the master data saved in {@code settings} (none when nothing readable is
+   * saved). Blocks on the settings: call it off the FX thread, e.g. while a draft is being opened.
+   */
+  static ReferenceChoices fromSettings(AppSettings settings) {
+    return new MasterDataReferenceChoices(new MasterDataStore(settings).load().data());
+  }
+
   private static void add(List<Choice> to, String type, String key, String name, String extra) {
     if (!key.isBlank() && !name.isBlank()) {
       to.add(new Choice(type + "/" + key, name.strip(), extra.strip()));

@@ -156,6 +156,7 @@ final class MasterDataSection<R extends Row> {
       StringProperty value,
       @Nullable ObjectProperty<@Nullable Note> note) {
     field.setId(id);
+    field.setPrefColumnCount(Math.max(field.getPrefColumnCount(), 16));
     field.textProperty().bindBidirectional(value);
     Label label = new Label();
     label.textProperty().bind(i18n.text(labelKey));
@@ -163,14 +164,20 @@ final class MasterDataSection<R extends Row> {
     field.accessibleTextProperty().bind(label.textProperty());
     VBox box = new VBox(2, label, field);
     if (note != null) {
-      box.getChildren().add(noteLabel(i18n, id + "Note", note));
+      Label message = noteLabel(i18n, id + "Note", note, false);
+      message.setMaxWidth(300);
+      box.getChildren().add(message);
     }
     box.setMinWidth(160);
     return box;
   }
 
-  /** The localized text of a note, styled as error or warning; empty when there is none. */
-  static Label noteLabel(I18n i18n, String id, ObjectProperty<@Nullable Note> note) {
+  /**
+   * The localized text of a note, styled as error or warning (or plain, for a status line whose
+   * warnings are just information); empty when there is none.
+   */
+  static Label noteLabel(
+      I18n i18n, String id, ObjectProperty<@Nullable Note> note, boolean plainWarnings) {
     Label l = new Label();
     l.setId(id);
     l.setWrapText(true);
@@ -191,8 +198,9 @@ final class MasterDataSection<R extends Row> {
           if (n != null) {
             l.getStyleClass().add(n.error() ? "field-error" : "field-warning");
           }
-          l.setStyle(
-              n == null ? "" : n.error() ? "-fx-text-fill: #b00020;" : "-fx-text-fill: #8a5a00;");
+          String color =
+              n == null || (!n.error() && plainWarnings) ? "" : n.error() ? "#b00020" : "#8a5a00";
+          l.setStyle(color.isEmpty() ? "" : "-fx-text-fill: " + color + ";");
         };
     // Weak: the row outlives the fields shown for it while it is selected.
     javafx.beans.InvalidationListener restyle = o -> style.run();

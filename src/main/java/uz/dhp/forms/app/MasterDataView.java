@@ -1,5 +1,6 @@
 package uz.dhp.forms.app;
 
+import java.time.Clock;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -24,6 +25,7 @@ import uz.dhp.forms.app.MasterDataRows.DepartmentRow;
 import uz.dhp.forms.app.MasterDataRows.PartnerRow;
 import uz.dhp.forms.app.MasterDataRows.PractitionerRow;
 import uz.dhp.forms.app.MasterDataSection.Detail;
+import uz.dhp.forms.document.pinfl.PinflCheck;
 import uz.dhp.forms.ui.I18n;
 
 /**
@@ -60,6 +62,22 @@ final class MasterDataView {
     vm.load();
   }
 
+  /**
+   * The screen wired to the application: settings, drafts (to warn about removals), the position
+   * code list of the form services, and the task runner. Call on the FX thread.
+   */
+  static MasterDataView create(AppContext context, Clock clock) {
+    MasterDataViewModel vm =
+        new MasterDataViewModel(
+            new MasterDataStore(context.settings()),
+            new DraftReferences(context.drafts())::count,
+            MasterDataViewModel.positionsOf(
+                () -> context.formServices().start().join().terminology()),
+            new PinflCheck(clock),
+            context.tasks());
+    return new MasterDataView(vm, context.i18n());
+  }
+
   Region root() {
     return root;
   }
@@ -77,7 +95,7 @@ final class MasterDataView {
     Label title = new Label();
     title.textProperty().bind(i18n.text("masterData.title"));
     title.getStyleClass().add("heading");
-    Label status = MasterDataSection.noteLabel(i18n, "masterDataStatus", vm.status);
+    Label status = MasterDataSection.noteLabel(i18n, "masterDataStatus", vm.status, true);
     status.setMaxWidth(Double.MAX_VALUE);
     status.setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
     Button save = new Button();
@@ -340,7 +358,7 @@ final class MasterDataView {
         2,
         label,
         combo,
-        MasterDataSection.noteLabel(i18n, "practitionerDepartmentNote", r.departmentNote));
+        MasterDataSection.noteLabel(i18n, "practitionerDepartmentNote", r.departmentNote, false));
   }
 
   /** The key: typed or made from the name on Save; fixed once saved (drafts refer to it). */

@@ -63,4 +63,13 @@ class MasterDataReferenceChoicesTest {
     assertThat(none.forType("Organization")).isEmpty();
     assertThat(none.forType("PractitionerRole")).isEmpty();
   }
+
+  @Test
+  void choicesFromSettingsReadTheSavedMasterData() {
+    AppSettings settings = new MemorySettings();
+    assertThat(MasterDataReferenceChoices.fromSettings(settings).forType("Location")).isEmpty();
+    new MasterDataStore(settings).save(data);
+    assertThat(MasterDataReferenceChoices.fromSettings(settings).forType("Location"))
+        .containsExactly(new Choice("Location/ther", "Terapiya", "D-THER"));
+  }
 }
