@@ -21,6 +21,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import uz.dhp.forms.app.MasterDataRows.DepartmentRow;
 import uz.dhp.forms.app.MasterDataRows.PractitionerRow;
 import uz.dhp.forms.document.master.ClinicPractitioner;
 import uz.dhp.forms.document.master.MasterDataJson;
@@ -199,5 +200,32 @@ class MasterDataViewTest {
     assertThat(text(robot, "practitionerPositionCodeNote"))
         .isEqualTo(i18n.get("masterData.practitioner.position.unknown", "9999.9"));
     assertThat(row.positionNote.get().error()).isFalse();
+  }
+
+  @Test
+  void duplicateKeysAreRefusedAndBlankKeysAreMadeUniqueOnSave(FxRobot robot) throws Exception {
+    settings.put(MasterDataStore.KEY, new MasterDataJson().write(MasterDataStoreTest.sample()));
+    open(robot, Map.of());
+    robot.interact(
+        () -> {
+          DepartmentRow copy = vm.addDepartment();
+          copy.name.set("Terapiya 2");
+          copy.key.set("ther");
+        });
+    assertThat(vm.departments.get(1).keyNote.get().key()).isEqualTo("masterData.key.duplicate");
+    robot.interact(() -> vm.save());
+    assertThat(vm.status.get().key()).isEqualTo("masterData.status.hasErrors");
+
+    robot.interact(
+        () -> {
+          vm.departments.get(1).key.set("");
+          vm.departments.get(1).name.set("Jarrohlik");
+          vm.addDepartment().name.set("Jarrohlik");
+          vm.save();
+        });
+    waitUntil(() -> vm.status.get().key().equals("masterData.status.saved"));
+    assertThat(new MasterDataStore(settings).load().data().departments())
+        .extracting(d -> d.key())
+        .containsExactly("ther", "jarrohlik", "jarrohlik-2");
   }
 }
