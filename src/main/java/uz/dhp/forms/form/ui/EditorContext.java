@@ -15,7 +15,10 @@ import uz.dhp.forms.form.rules.ItemState;
 import uz.dhp.forms.terminology.TerminologySource;
 import uz.dhp.forms.ui.I18n;
 
-/** What item views share: the view model, texts, terminology and the registry of built views. */
+/**
+ * What item views share: the view model, texts, terminology, reference choices and the registry of
+ * built views.
+ */
 final class EditorContext {
 
   /** Node property holding the item path of a view's root, to map focus back to an item. */
@@ -27,6 +30,7 @@ final class EditorContext {
   final BackgroundWork work;
   final ZoneId zone;
   final FilePicker files;
+  final ReferenceChoices references;
   final Map<ItemPath, ItemView> views = new HashMap<>();
   final List<RowsView> rowsViews = new ArrayList<>();
   private final Map<ItemPath, List<AnswerValue>> pending = new LinkedHashMap<>();
@@ -41,13 +45,15 @@ final class EditorContext {
       TerminologySource terminology,
       BackgroundWork work,
       ZoneId zone,
-      FilePicker files) {
+      FilePicker files,
+      ReferenceChoices references) {
     this.vm = vm;
     this.i18n = i18n;
     this.terminology = terminology;
     this.work = work;
     this.zone = zone;
     this.files = files;
+    this.references = references;
   }
 
   String lang() {

@@ -47,8 +47,8 @@ final class Editors {
       return () -> new QuantityEditor(ctx, q);
     } else if (item instanceof FormItem.AttachmentItem) {
       return () -> new AttachmentEditor(ctx);
-    } else if (item instanceof FormItem.ReferenceItem) {
-      return () -> new ReferenceEditor(ctx);
+    } else if (item instanceof FormItem.ReferenceItem r) {
+      return () -> new ReferenceEditor(ctx, r);
     } else if (item instanceof FormItem.ChoiceItem c) {
       return () -> singleChoice(ctx, c);
     } else if (item instanceof FormItem.GroupItem || item instanceof FormItem.DisplayItem) {

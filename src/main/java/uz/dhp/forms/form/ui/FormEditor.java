@@ -67,8 +67,27 @@ public final class FormEditor {
       BackgroundWork work,
       ZoneId zone,
       FilePicker files) {
+    this(vm, i18n, terminology, work, zone, files, ReferenceChoices.none());
+  }
+
+  /**
+   * @param terminology value sets for coded answers (the same the engine uses)
+   * @param work background work with results on the FX thread ({@code TaskRunner::run})
+   * @param zone time zone for dateTime answers typed without one
+   * @param files how attachments are chosen ({@link FilePicker#system()})
+   * @param references what reference items (practitioner, department, facility) can be picked from;
+   *     {@link ReferenceChoices#none()} leaves them read-only
+   */
+  public FormEditor(
+      FormEditorViewModel vm,
+      I18n i18n,
+      TerminologySource terminology,
+      BackgroundWork work,
+      ZoneId zone,
+      FilePicker files,
+      ReferenceChoices references) {
     this.vm = vm;
-    this.ctx = new EditorContext(vm, i18n, terminology, work, zone, files);
+    this.ctx = new EditorContext(vm, i18n, terminology, work, zone, files, references);
     root.getStyleClass().add("form-editor");
     root.setId("formEditor");
     var css = FormEditor.class.getResource("form-editor.css");
