@@ -59,7 +59,8 @@ final class DraftEditorScreen {
       Runnable back,
       Runnable onFinalize,
       java.util.function.Function<String, java.util.Optional<String>> patients,
-      java.util.function.Consumer<String> notify) {
+      java.util.function.Consumer<String> notify,
+      uz.dhp.forms.form.ui.ReferenceChoices references) {
     this.draft = draft;
     PatientFields patient = PatientFields.of(session.definition());
     DraftSink sink =
@@ -75,7 +76,13 @@ final class DraftEditorScreen {
         new FormEditorViewModel(session, sink, tasks::run, Scheduler.fx(), Clock.systemUTC());
     editor =
         new FormEditor(
-            vm, i18n, terminology, tasks::run, ZoneId.systemDefault(), FilePicker.system());
+            vm,
+            i18n,
+            terminology,
+            tasks::run,
+            ZoneId.systemDefault(),
+            FilePicker.system(),
+            references);
     installPrefill(vm, session, tasks, i18n, patients, notify);
 
     Button backButton = new Button();

@@ -58,6 +58,8 @@ final class MainWindow {
       new javafx.beans.property.SimpleStringProperty();
   private ComboBox<UiLanguage> languageBox;
   private SigningQueueScreen signingScreen;
+  private MasterDataView masterDataView;
+  private HBox navigation;
   private final javafx.beans.property.IntegerProperty awaitingCount =
       new javafx.beans.property.SimpleIntegerProperty();
   private final javafx.beans.property.StringProperty syncText =
@@ -222,6 +224,25 @@ final class MainWindow {
   }
 
   void showHome() {
+    if (masterDataView != null
+        && content.getChildren().contains(masterDataView.root())
+        && masterDataView.hasUnsavedChanges()) {
+      MasterDataView leaving = masterDataView;
+      notifications
+          .getActions()
+          .setAll(
+              new Action(
+                  i18n.get("nav.leaveUnsaved"),
+                  e -> {
+                    notifications.hide();
+                    if (masterDataView == leaving) {
+                      masterDataView = null;
+                    }
+                    showHome();
+                  }));
+      notifications.show(i18n.get("nav.unsaved"));
+      return;
+    }
     if (signingScreen != null) {
       signingScreen.close();
     }
@@ -265,6 +286,24 @@ final class MainWindow {
     refreshAwaiting();
   }
 
+  /** The clinic settings (master data): the clinic, departments, practitioners, partners. */
+  void showClinicSettings() {
+    if (openEditor != null) {
+      showHome();
+    }
+    if (signingScreen != null) {
+      signingScreen.close();
+    }
+    MasterDataView view = MasterDataView.create(ctx, java.time.Clock.systemUTC());
+    masterDataView = view;
+    content.getChildren().setAll(view.root());
+    view.focusFirstField();
+  }
+
+  MasterDataView masterDataView() {
+    return masterDataView;
+  }
+
   SigningQueueScreen signingScreen() {
     return signingScreen;
   }
@@ -285,7 +324,8 @@ final class MainWindow {
       @org.checkerframework.checker.nullness.qual.Nullable FormServices services,
       @org.checkerframework.checker.nullness.qual.Nullable OpenOutcome outcome,
       String problemKey,
-      List<String> problemArgs) {}
+      List<String> problemArgs,
+      uz.dhp.forms.form.ui.ReferenceChoices references) {}
 
   void openDraft(String draftId) {
     ctx.tasks().run(() -> prepare(draftId), this::showOpening, this::showFailure);
@@ -303,12 +343,22 @@ final class MainWindow {
       OpenOutcome outcome =
           services.engine().open(a.definition(), draft.questionnaireResponseJson());
       if (outcome instanceof OpenOutcome.Failed f) {
-        return new Opening(draft, services, null, f.reasonKey(), f.args());
+        return new Opening(draft, services, null, f.reasonKey(), f.args(), none());
       }
-      return new Opening(draft, services, outcome, "", List.of());
+      return new Opening(
+          draft,
+          services,
+          outcome,
+          "",
+          List.of(),
+          MasterDataReferenceChoices.fromSettings(ctx.settings()));
     }
     FormCatalog.Entry.Unavailable u = (FormCatalog.Entry.Unavailable) entry;
-    return new Opening(draft, services, null, u.reasonKey(), u.args());
+    return new Opening(draft, services, null, u.reasonKey(), u.args(), none());
+  }
+
+  private static uz.dhp.forms.form.ui.ReferenceChoices none() {
+    return uz.dhp.forms.form.ui.ReferenceChoices.none();
   }
 
   private void showOpening(@org.checkerframework.checker.nullness.qual.Nullable Opening opening) {
@@ -329,7 +379,8 @@ final class MainWindow {
               this::showHome,
               () -> finalizeOpenDraft(),
               ctx.patients(),
-              this::notify);
+              this::notify,
+              opening.references());
       openEditor = screen;
       if (ctx.warmUp()) {
         startDocumentServices();
@@ -601,7 +652,7 @@ final class MainWindow {
     frame.setStyle("-fx-font-size: " + fontSize + "px;");
   }
 
-  private ToolBar buildTopBar() {
+  private javafx.scene.layout.VBox buildTopBar() {
     Label title = new Label();
     title.textProperty().bind(i18n.text("app.title"));
     title.getStyleClass().add("app-title");
@@ -653,13 +704,24 @@ final class MainWindow {
     awaiting.setId("navAwaiting");
     awaiting.textProperty().bind(i18n.text("nav.awaiting", awaitingCount));
     awaiting.setOnAction(e -> showSigning());
+    javafx.scene.control.Button clinic = new javafx.scene.control.Button();
+    clinic.setId("navClinic");
+    clinic.textProperty().bind(i18n.text("nav.clinic"));
+    clinic.setOnAction(e -> showClinicSettings());
     javafx.scene.control.Button importLists = new javafx.scene.control.Button();
     importLists.setId("importCodeLists");
     importLists.textProperty().bind(i18n.text("import.button"));
     importLists.setOnAction(e -> importCodeLists());
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    return new ToolBar(title, drafts, awaiting, spacer, importLists, languageLabel, language);
+    // Two rows, so that no button ends up in an overflow menu at any window width or language.
+    ToolBar top = new ToolBar(title, spacer, importLists, languageLabel, language);
+    HBox nav = new HBox(8, drafts, awaiting, clinic);
+    nav.setId("navigation");
+    nav.setPadding(new Insets(4, 8, 4, 8));
+    nav.getStyleClass().add("navigation");
+    navigation = nav;
+    return new javafx.scene.layout.VBox(top, nav);
   }
 
   private HBox buildStatusBar() {

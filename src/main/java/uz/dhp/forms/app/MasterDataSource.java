@@ -7,8 +7,10 @@ import uz.dhp.forms.document.master.MasterDataJson;
 /** Reads the clinic's master data (entered once in the clinic settings) from the settings. */
 final class MasterDataSource {
 
-  /** Setting: the clinic master data as JSON ({@link MasterDataJson}). */
-  static final String KEY = "clinic.masterData";
+  /**
+   * Setting: the clinic master data as JSON ({@link MasterDataJson}), kept by the settings screen.
+   */
+  static final String KEY = MasterDataStore.KEY;
 
   private MasterDataSource() {}
 

@@ -236,6 +236,16 @@ class MainWindowTest {
   }
 
   @Test
+  void clinicSettingsOpenFromTheTopBarAndEscGoesBackHome(FxRobot robot) throws Exception {
+    selectLanguage(robot, UiLanguage.EN);
+    robot.clickOn("#navClinic");
+    waitUntil(() -> window.masterDataView() != null);
+    assertThat(robot.lookup("Clinic settings: clinic, departments, staff").tryQuery()).isPresent();
+    robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    waitUntil(() -> robot.lookup("#draftTable").tryQuery().isPresent());
+  }
+
+  @Test
   void searchFiltersTheDraftList(FxRobot robot) throws Exception {
     DraftIndex drafts = runtime.context().drafts();
     drafts.create("alpha", "1.0.0", "https://forms.dhp.uz/test/alpha|1.0.0");
