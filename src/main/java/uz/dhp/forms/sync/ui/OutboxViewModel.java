@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -56,6 +57,7 @@ public final class OutboxViewModel implements AutoCloseable {
   private final ReadOnlyObjectWrapper<OutboxTexts> texts;
   private final BooleanBinding canRetry;
   private final StringBinding details;
+  private final InvalidationListener languageListener;
   private AutoCloseable subscription;
 
   /**
@@ -78,7 +80,8 @@ public final class OutboxViewModel implements AutoCloseable {
     this.clock = clock;
     this.zone = zone;
     this.texts = new ReadOnlyObjectWrapper<>(newTexts());
-    i18n.messagesProperty().addListener((obs, old, now) -> texts.set(newTexts()));
+    this.languageListener = obs -> texts.set(newTexts());
+    i18n.messagesProperty().addListener(languageListener);
     canRetry =
         Bindings.createBooleanBinding(
             () -> selected.get() != null && isRetryable(selected.get().state()), selected);
@@ -232,9 +235,10 @@ public final class OutboxViewModel implements AutoCloseable {
     return new OutboxTexts(i18n.messages(), reasons, zone);
   }
 
-  /** Stops listening to the service (the screen is closed). */
+  /** Stops listening to the service and the language (the screen is closed). */
   @Override
   public void close() {
+    i18n.messagesProperty().removeListener(languageListener);
     if (subscription != null) {
       try {
         subscription.close();

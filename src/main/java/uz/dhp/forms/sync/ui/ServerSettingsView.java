@@ -1,6 +1,8 @@
 package uz.dhp.forms.sync.ui;
 
 import java.util.function.Consumer;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
@@ -35,6 +37,7 @@ public final class ServerSettingsView {
   private final ServerSettingsViewModel model;
   private final I18n i18n;
   private final VBox root = new VBox(12);
+  private final InvalidationListener relabel;
 
   /**
    * @param onSaved gets the saved settings on the FX thread (the app rebuilds its gateway)
@@ -95,12 +98,13 @@ public final class ServerSettingsView {
     strategy.valueProperty().bindBidirectional(model.strategy());
     strategy.setCellFactory(l -> new StrategyCell());
     strategy.setButtonCell(new StrategyCell());
-    i18n.messagesProperty()
-        .addListener(
-            (obs, old, now) -> {
-              strategy.setButtonCell(new StrategyCell());
-              strategy.setCellFactory(l -> new StrategyCell());
-            });
+    // Weak: the language outlives this screen.
+    relabel =
+        obs -> {
+          strategy.setButtonCell(new StrategyCell());
+          strategy.setCellFactory(l -> new StrategyCell());
+        };
+    i18n.messagesProperty().addListener(new WeakInvalidationListener(relabel));
 
     GridPane grid = new GridPane();
     grid.setHgap(8);

@@ -105,9 +105,11 @@ class OutboxViewTest {
     for (DocumentWrite d : queued) {
       store.documents().storeAndQueue(d, Actor.SYSTEM);
     }
+    // A generous probe timeout: the first metadata request of a busy test server can take seconds,
+    // and a failed probe after "Send now" would wait the full 10 minutes.
     ServerConfig config =
         ServerConfig.defaults(base)
-            .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofSeconds(2));
+            .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(30), Duration.ofSeconds(15));
     BackoffPolicy backoff = new BackoffPolicy(wait, wait, wait, wait);
     service =
         new OutboxService(
@@ -183,6 +185,15 @@ class OutboxViewTest {
     await(() -> "2".equals(cell("colAttempts", again)));
     assertThat(robot.lookup("#outboxNotice").queryAs(Label.class).getText())
         .isEqualTo("The document was put back in the queue and is being sent now.");
+
+    // The user switches the language: rows, details and the status bar follow at once.
+    robot.interact(() -> i18n.setLanguage(UiLanguage.RU));
+    assertThat(cell("colState", again)).isEqualTo("Отклонён");
+    assertThat(onFx(() -> textOf("#syncStatus")))
+        .isEqualTo("В сети · Отклонено: 1 — откройте исходящие");
+    assertThat(robot.lookup("#outboxDetails").queryAs(TextArea.class).getText())
+        .contains("Что сообщил сервер:");
+    robot.interact(() -> i18n.setLanguage(UiLanguage.EN));
 
     // Keyboard: choose the sent row and press Enter: nothing to retry there.
     robot.clickOn(cell("colServerId", awaitRow(good.id(), OutboxState.SENT)));
