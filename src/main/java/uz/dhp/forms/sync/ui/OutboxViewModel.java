@@ -2,7 +2,10 @@ package uz.dhp.forms.sync.ui;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.InvalidationListener;
@@ -209,10 +212,18 @@ public final class OutboxViewModel implements AutoCloseable {
         || state == OutboxState.QUEUED;
   }
 
+  /**
+   * A row from the listener. Rows change on several threads and a store read may finish after a
+   * newer change arrived: the later {@code updated} time wins, so a row never steps back.
+   */
   private void upsert(OutboxEntry entry) {
     for (int i = 0; i < entries.size(); i++) {
-      if (entries.get(i).documentId().equals(entry.documentId())) {
-        boolean wasSelected = selected.get() == entries.get(i);
+      OutboxEntry old = entries.get(i);
+      if (old.documentId().equals(entry.documentId())) {
+        if (entry.updated().isBefore(old.updated())) {
+          return;
+        }
+        boolean wasSelected = selected.get() == old;
         entries.set(i, entry);
         if (wasSelected) {
           selected.set(entry);
@@ -225,9 +236,27 @@ public final class OutboxViewModel implements AutoCloseable {
 
   private void replaceAll(List<OutboxEntry> rows) {
     String keep = selected.get() == null ? null : selected.get().documentId();
-    entries.setAll(rows);
+    Map<String, OutboxEntry> live = new HashMap<>();
+    for (OutboxEntry e : entries) {
+      live.put(e.documentId(), e);
+    }
+    List<OutboxEntry> merged = new ArrayList<>();
+    for (OutboxEntry r : rows) {
+      OutboxEntry l = live.remove(r.documentId());
+      merged.add(l != null && l.updated().isAfter(r.updated()) ? l : r);
+    }
+    // Rows that arrived through the listener after the read started are newer than the page.
+    List<OutboxEntry> newer = new ArrayList<>();
+    for (OutboxEntry l : entries) {
+      if (live.containsKey(l.documentId()) && merged.size() + newer.size() < PAGE) {
+        newer.add(l);
+      }
+    }
+    merged.addAll(0, newer);
+    entries.setAll(merged);
     if (keep != null) {
-      selected.set(rows.stream().filter(r -> r.documentId().equals(keep)).findFirst().orElse(null));
+      selected.set(
+          merged.stream().filter(r -> r.documentId().equals(keep)).findFirst().orElse(null));
     }
   }
 

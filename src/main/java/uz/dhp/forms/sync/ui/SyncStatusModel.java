@@ -6,6 +6,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import uz.dhp.forms.store.OutboxEntry;
@@ -34,6 +35,7 @@ public final class SyncStatusModel implements AutoCloseable {
   private final StringBinding tooltip;
   private final AtomicBoolean rereadPending = new AtomicBoolean();
   private AutoCloseable subscription;
+  private @Nullable OutboxStatus lastPushed;
 
   /**
    * @param fxThread runs a task on the FX thread ({@code Platform::runLater} in the app)
@@ -57,7 +59,7 @@ public final class SyncStatusModel implements AutoCloseable {
             new OutboxListener() {
               @Override
               public void statusChanged(OutboxStatus s) {
-                fxThread.execute(() -> status.set(SyncStatusText.of(s)));
+                fxThread.execute(() -> pushed(s));
               }
 
               @Override
@@ -71,13 +73,36 @@ public final class SyncStatusModel implements AutoCloseable {
     reread();
   }
 
+  private void pushed(OutboxStatus s) {
+    lastPushed = s;
+    status.set(SyncStatusText.of(s));
+  }
+
+  /**
+   * A re-read may finish after a newer pushed status: the connection and login state are taken from
+   * the last push (the service pushes every change of them, in order), the counts from the read.
+   */
+  private void reread(OutboxStatus read) {
+    OutboxStatus p = lastPushed;
+    OutboxStatus merged =
+        p == null
+            ? read
+            : new OutboxStatus(
+                p.connectivity(),
+                read.counts(),
+                read.nextAttempt(),
+                p.lastContact(),
+                p.authProblem());
+    status.set(SyncStatusText.of(merged));
+  }
+
   private void reread() {
     tasks.run(
         () -> {
           rereadPending.set(false);
           return service.status();
         },
-        s -> status.set(SyncStatusText.of(s)),
+        this::reread,
         e -> LOG.warn("Reading the outbox status failed", e));
   }
 
