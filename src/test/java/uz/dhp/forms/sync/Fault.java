@@ -1,7 +1,7 @@
 package uz.dhp.forms.sync;
 
 /** What the {@link FaultProxy} does to one request. */
-enum Fault {
+public enum Fault {
   /** Forward and relay the answer. */
   PASS(false),
   /** Read the request, then close the connection: the server never saw it. */
@@ -22,6 +22,12 @@ enum Fault {
   HTTP_503_RETRY_AFTER(false),
   /** Answer 429 with {@code Retry-After: 30} without forwarding. */
   HTTP_429(false),
+  /**
+   * Answer 409 with an OperationOutcome (issue code {@code conflict}) without forwarding. A named
+   * fault: the real HAPI server does not answer a create with 409; the DHP playground answers
+   * 409/412 on conflicts (dhp-spec §1).
+   */
+  HTTP_409_CONFLICT(false),
   /** Wait (shorter than the client's timeout), then forward and relay. */
   SLOW(false),
   /** Hold the request longer than the client's timeout, then close; never forwarded. */

@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
  * request per connection: it answers with {@code Connection: close}. A test double for the network
  * only; the server behind it is real.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
 
   private final URI upstream;
   private final Duration slow;
@@ -41,12 +41,12 @@ final class FaultProxy implements AutoCloseable {
    * @param slow delay of {@link Fault#SLOW} (below the client's timeout)
    * @param stall hold time of the timeout faults (above the client's timeout)
    */
-  FaultProxy(URI upstreamBase, Duration slow, Duration stall) throws IOException {
+  public FaultProxy(URI upstreamBase, Duration slow, Duration stall) throws IOException {
     this(upstreamBase, slow, stall, 0);
   }
 
   /** On a given local port (0: any), e.g. to make a server "come back" where it was expected. */
-  FaultProxy(URI upstreamBase, Duration slow, Duration stall, int port) throws IOException {
+  public FaultProxy(URI upstreamBase, Duration slow, Duration stall, int port) throws IOException {
     this.upstream = upstreamBase;
     this.slow = slow;
     this.stall = stall;
@@ -59,11 +59,11 @@ final class FaultProxy implements AutoCloseable {
   }
 
   /** The proxy's FHIR base URL (same path as the upstream's). */
-  URI baseUrl() {
+  public URI baseUrl() {
     return URI.create("http://127.0.0.1:" + listener.getLocalPort() + upstream.getPath());
   }
 
-  synchronized void schedule(List<Fault> faults) {
+  public synchronized void schedule(List<Fault> faults) {
     schedule.clear();
     schedule.addAll(faults);
   }
@@ -131,6 +131,7 @@ final class FaultProxy implements AutoCloseable {
         }
         case HTTP_503_RETRY_AFTER -> out.write(synthetic(503, "Service Unavailable", "120"));
         case HTTP_429 -> out.write(synthetic(429, "Too Many Requests", "30"));
+        case HTTP_409_CONFLICT -> out.write(synthetic(409, "Conflict", null, "conflict"));
         case SLOW -> {
           sleep(slow);
           out.write(forward(request));
@@ -180,9 +181,15 @@ final class FaultProxy implements AutoCloseable {
   }
 
   private static byte[] synthetic(int status, String reason, String retryAfter) {
+    return synthetic(status, reason, retryAfter, "transient");
+  }
+
+  private static byte[] synthetic(int status, String reason, String retryAfter, String issueCode) {
     String body =
         "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\","
-            + "\"code\":\"transient\",\"diagnostics\":\"injected "
+            + "\"code\":\""
+            + issueCode
+            + "\",\"diagnostics\":\"injected "
             + status
             + "\"}]}";
     byte[] b = body.getBytes(StandardCharsets.UTF_8);

@@ -6,14 +6,14 @@ import uz.dhp.forms.store.BundleIdentifier;
 import uz.dhp.forms.store.DocumentWrite;
 
 /** Small synthetic document Bundles (no patient data) for the sync tests. */
-final class TestDocuments {
+public final class TestDocuments {
 
-  static final String SYSTEM = "urn:ietf:rfc:3986";
+  public static final String SYSTEM = "urn:ietf:rfc:3986";
 
   private TestDocuments() {}
 
   /** A minimal valid R5 document Bundle with a fresh identifier. */
-  static DocumentWrite valid(String draftId) {
+  public static DocumentWrite valid(String draftId) {
     return document(draftId, "final");
   }
 
@@ -21,7 +21,7 @@ final class TestDocuments {
    * A Bundle the server refuses with 400: the Composition status is not a code of its value set,
    * which HAPI's parser rejects before storing anything.
    */
-  static DocumentWrite invalid(String draftId) {
+  public static DocumentWrite invalid(String draftId) {
     return document(draftId, "bogus-status");
   }
 
