@@ -1,7 +1,6 @@
 package uz.dhp.forms.app;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -17,7 +16,6 @@ import uz.dhp.forms.store.StoreLocation;
 import uz.dhp.forms.store.StoreOpenOutcome;
 import uz.dhp.forms.store.StoreOpener;
 import uz.dhp.forms.support.IdGenerator;
-import uz.dhp.forms.sync.ServerConfig;
 import uz.dhp.forms.ui.I18n;
 import uz.dhp.forms.ui.TaskRunner;
 
@@ -106,7 +104,8 @@ final class AppRuntime implements AutoCloseable {
                     options.formsDir(),
                     remembered,
                     () -> MasterDataSource.read(remembered),
-                    serverConfig(remembered),
+                    syncSettings(remembered).load(),
+                    secrets(),
                     actor,
                     Clock.systemUTC(),
                     validators.apply(fhir, open.dataDirectory()));
@@ -164,28 +163,17 @@ final class AppRuntime implements AutoCloseable {
                         .map(uz.dhp.forms.store.CachedPatient::resourceJson));
   }
 
-  /** The server documents are sent to: the setting, else the local sandbox. */
-  static ServerConfig serverConfig(AppSettings settings) {
-    URI base =
-        settings
-            .get(SERVER_URL)
-            .flatMap(AppRuntime::parseUri)
-            .orElse(ServerConfig.SANDBOX_BASE_URL);
-    return ServerConfig.defaults(base);
+  /** Where documents are sent and how (kept in the settings; the sandbox by default). */
+  static uz.dhp.forms.sync.SyncSettingsRepository syncSettings(AppSettings settings) {
+    return new uz.dhp.forms.sync.KeyValueSyncSettings(settings::get, settings::put);
   }
 
-  /** Setting: base URL of the FHIR server documents are sent to. */
-  static final String SERVER_URL = "sync.baseUrl";
-
-  private static Optional<URI> parseUri(String s) {
-    try {
-      URI u = URI.create(s.trim());
-      return "http".equals(u.getScheme()) || "https".equals(u.getScheme())
-          ? Optional.of(u)
-          : Optional.empty();
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+  /**
+   * The clinic's client secret for DHP: from the environment ({@code DHP_CLIENT_SECRET}), never
+   * from plain settings or files. An OS keychain store is future work.
+   */
+  static uz.dhp.forms.sync.auth.SecretStore secrets() {
+    return new uz.dhp.forms.sync.auth.EnvironmentSecretStore(System.getenv());
   }
 
   private static Optional<Double> parseDouble(String s) {

@@ -19,9 +19,8 @@ import uz.dhp.forms.store.Store;
 import uz.dhp.forms.support.IdGenerator;
 import uz.dhp.forms.sync.BackoffPolicy;
 import uz.dhp.forms.sync.DhpGateway;
+import uz.dhp.forms.sync.OutboxReasons;
 import uz.dhp.forms.sync.OutboxService;
-import uz.dhp.forms.sync.ServerConfig;
-import uz.dhp.forms.sync.auth.AccessTokenSource;
 
 /**
  * Everything after the form: the document checker (built once, in the background), finalizing,
@@ -42,13 +41,18 @@ final class DocumentServices implements AutoCloseable {
   private final Optional<SigningSetup> signing;
   private final String signingProblem;
   private final OutboxService outbox;
+  private final OutboxReasons reasons;
+  private final FhirContext fhir;
 
   private DocumentServices(
       CompletableFuture<DocumentValidator> validator,
       DocumentWorkflow workflow,
       Optional<SigningSetup> signing,
       String signingProblem,
-      OutboxService outbox) {
+      OutboxService outbox,
+      FhirContext fhir) {
+    this.fhir = fhir;
+    this.reasons = new OutboxReasons(fhir);
     this.validator = validator;
     this.workflow = workflow;
     this.signing = signing;
@@ -86,7 +90,8 @@ final class DocumentServices implements AutoCloseable {
       Path formsDir,
       AppSettings settings,
       Supplier<Optional<ClinicMasterData>> masterData,
-      ServerConfig server,
+      uz.dhp.forms.sync.SyncSettings sync,
+      uz.dhp.forms.sync.auth.SecretStore secrets,
       Actor actor,
       Clock clock,
       CompletableFuture<DocumentValidator> validator) {
@@ -113,14 +118,14 @@ final class DocumentServices implements AutoCloseable {
         new OutboxService(
             store.outbox(),
             store.documents(),
-            new DhpGateway(server, fhir, AccessTokenSource.none()),
+            new DhpGateway(sync.serverConfig(), fhir, sync.tokenSource(secrets, clock)),
             BackoffPolicy.defaults(),
             BackoffPolicy.defaults(),
             clock,
             new Random(),
             2);
     outbox.start();
-    return new DocumentServices(validator, workflow, signing, problem, outbox);
+    return new DocumentServices(validator, workflow, signing, problem, outbox, fhir);
   }
 
   private static boolean hasPackages(Path dir) {
@@ -161,6 +166,15 @@ final class DocumentServices implements AutoCloseable {
 
   OutboxService outbox() {
     return outbox;
+  }
+
+  /** Readable texts for the server's answers (the outbox screen). */
+  OutboxReasons reasons() {
+    return reasons;
+  }
+
+  FhirContext fhir() {
+    return fhir;
   }
 
   @Override

@@ -62,13 +62,14 @@ final class MainWindow {
   private HBox navigation;
   private final javafx.beans.property.IntegerProperty awaitingCount =
       new javafx.beans.property.SimpleIntegerProperty();
-  private final javafx.beans.property.StringProperty syncText =
-      new javafx.beans.property.SimpleStringProperty();
   private final javafx.beans.property.StringProperty documentsText =
       new javafx.beans.property.SimpleStringProperty("");
   private final javafx.beans.property.BooleanProperty documentsBusy =
       new javafx.beans.property.SimpleBooleanProperty();
-  private AutoCloseable outboxListener;
+  private boolean documentsStarted;
+  private uz.dhp.forms.sync.ui.SyncStatusModel syncModel;
+  private uz.dhp.forms.sync.ui.OutboxView outboxView;
+  private final StackPane syncSlot = new StackPane();
 
   MainWindow(AppContext ctx) {
     this.ctx = ctx;
@@ -116,27 +117,25 @@ final class MainWindow {
    * outbox starts sending, and the status bar follows both.
    */
   void startDocumentServices() {
-    boolean first = !documentsBusy.get() && outboxListener == null;
-    if (!first) {
+    if (documentsStarted) {
       return;
     }
+    documentsStarted = true;
     documentsBusy.set(true);
     documentsText.set(i18n.get("status.documents.preparing"));
     ctx.tasks()
         .run(
             () -> ctx.documentServices().start().join(),
             services -> {
-              outboxListener =
-                  services
-                      .outbox()
-                      .addListener(
-                          new uz.dhp.forms.sync.OutboxListener() {
-                            @Override
-                            public void statusChanged(uz.dhp.forms.sync.OutboxStatus status) {
-                              Platform.runLater(() -> showSync(status));
-                            }
-                          });
-              ctx.tasks().run(services.outbox()::status, this::showSync, e -> {});
+              syncModel =
+                  new uz.dhp.forms.sync.ui.SyncStatusModel(
+                      services.outbox(), i18n, ctx.tasks(), Platform::runLater);
+              syncModel.start();
+              syncSlot
+                  .getChildren()
+                  .setAll(
+                      uz.dhp.forms.sync.ui.SyncStatusLabel.create(
+                          syncModel, i18n, this::showOutbox));
               refreshAwaiting();
               services
                   .validator()
@@ -154,28 +153,6 @@ final class MainWindow {
               documentsText.set(i18n.get("status.documents.unavailable"));
               showFailure(e);
             });
-  }
-
-  private void showSync(uz.dhp.forms.sync.OutboxStatus status) {
-    String state = switchConnectivity(status.connectivity());
-    int queued = status.queueSize();
-    int rejected = status.counts().rejected();
-    StringBuilder text = new StringBuilder(i18n.get(state));
-    if (queued > 0) {
-      text.append(" · ").append(i18n.get("status.sync.queue", queued));
-    }
-    if (rejected > 0) {
-      text.append(" · ").append(i18n.get("status.sync.rejected", rejected));
-    }
-    syncText.set(text.toString());
-  }
-
-  private static String switchConnectivity(uz.dhp.forms.sync.ConnectivityState c) {
-    return c == uz.dhp.forms.sync.ConnectivityState.ONLINE
-        ? "status.sync.online"
-        : c == uz.dhp.forms.sync.ConnectivityState.OFFLINE
-            ? "status.sync.offline"
-            : "status.sync.unknown";
   }
 
   /** Updates the "awaiting signature" count in the top bar. */
@@ -243,9 +220,7 @@ final class MainWindow {
       notifications.show(i18n.get("nav.unsaved"));
       return;
     }
-    if (signingScreen != null) {
-      signingScreen.close();
-    }
+    closeScreens();
     DraftEditorScreen leaving = openEditor;
     openEditor = null;
     if (leaving != null) {
@@ -265,11 +240,83 @@ final class MainWindow {
     refreshAwaiting();
   }
 
+  /** Ends what the side screens hold open (a signing ceremony, the outbox's listeners). */
+  private void closeScreens() {
+    if (signingScreen != null) {
+      signingScreen.close();
+    }
+    if (outboxView != null) {
+      outboxView.close();
+      outboxView = null;
+    }
+  }
+
+  /** The outbox: every document on its way to the server, with its state and reason. */
+  void showOutbox() {
+    if (openEditor != null) {
+      showHome();
+    }
+    closeScreens();
+    startDocumentServices();
+    ctx.tasks()
+        .run(
+            () -> ctx.documentServices().start().join(),
+            services -> {
+              uz.dhp.forms.sync.ui.OutboxViewModel model =
+                  new uz.dhp.forms.sync.ui.OutboxViewModel(
+                      services.outbox(),
+                      services.reasons(),
+                      i18n,
+                      ctx.tasks(),
+                      Platform::runLater,
+                      java.time.Clock.systemUTC(),
+                      java.time.ZoneId.systemDefault());
+              model.start();
+              closeScreens();
+              outboxView = new uz.dhp.forms.sync.ui.OutboxView(model, i18n);
+              content.getChildren().setAll(outboxView.root());
+              outboxView.table().requestFocus();
+            },
+            this::showFailure);
+  }
+
+  /** The open outbox screen, or null. */
+  uz.dhp.forms.sync.ui.OutboxView outboxView() {
+    return outboxView;
+  }
+
+  /** Where documents are sent (sandbox or DHP), login and submission strategy. */
+  void showServerSettings() {
+    if (openEditor != null) {
+      showHome();
+    }
+    closeScreens();
+    ctx.tasks()
+        .run(
+            () -> ctx.formServices().start().join().fhir(),
+            fhir -> {
+              uz.dhp.forms.sync.ui.ServerSettingsViewModel model =
+                  new uz.dhp.forms.sync.ui.ServerSettingsViewModel(
+                      AppRuntime.syncSettings(ctx.settings()),
+                      AppRuntime.secrets(),
+                      new uz.dhp.forms.sync.ConnectionTester(fhir),
+                      ctx.tasks(),
+                      java.time.Clock.systemUTC());
+              uz.dhp.forms.sync.ui.ServerSettingsView view =
+                  new uz.dhp.forms.sync.ui.ServerSettingsView(
+                      model, i18n, saved -> notify(i18n.get("nav.serverSaved")));
+              view.load();
+              content.getChildren().setAll(view.root());
+            },
+            this::showFailure);
+  }
+
   /** The "awaiting signature" screen. */
   void showSigning() {
     if (openEditor != null) {
       showHome();
     }
+    closeScreens();
     if (signingScreen == null) {
       signingScreen =
           new SigningQueueScreen(
@@ -291,9 +338,7 @@ final class MainWindow {
     if (openEditor != null) {
       showHome();
     }
-    if (signingScreen != null) {
-      signingScreen.close();
-    }
+    closeScreens();
     MasterDataView view = MasterDataView.create(ctx, java.time.Clock.systemUTC());
     masterDataView = view;
     content.getChildren().setAll(view.root());
@@ -708,6 +753,14 @@ final class MainWindow {
     clinic.setId("navClinic");
     clinic.textProperty().bind(i18n.text("nav.clinic"));
     clinic.setOnAction(e -> showClinicSettings());
+    javafx.scene.control.Button outbox = new javafx.scene.control.Button();
+    outbox.setId("navOutbox");
+    outbox.textProperty().bind(i18n.text("nav.outbox"));
+    outbox.setOnAction(e -> showOutbox());
+    javafx.scene.control.Button server = new javafx.scene.control.Button();
+    server.setId("navServer");
+    server.textProperty().bind(i18n.text("nav.server"));
+    server.setOnAction(e -> showServerSettings());
     javafx.scene.control.Button importLists = new javafx.scene.control.Button();
     importLists.setId("importCodeLists");
     importLists.textProperty().bind(i18n.text("import.button"));
@@ -716,7 +769,7 @@ final class MainWindow {
     HBox.setHgrow(spacer, Priority.ALWAYS);
     // Two rows, so that no button ends up in an overflow menu at any window width or language.
     ToolBar top = new ToolBar(title, spacer, importLists, languageLabel, language);
-    HBox nav = new HBox(8, drafts, awaiting, clinic);
+    HBox nav = new HBox(8, drafts, awaiting, outbox, clinic, server);
     nav.setId("navigation");
     nav.setPadding(new Insets(4, 8, 4, 8));
     nav.getStyleClass().add("navigation");
@@ -731,8 +784,8 @@ final class MainWindow {
     store.textProperty().bind(i18n.text("status.store", storeLocation));
     Label sync = new Label();
     sync.setId("syncStatus");
-    syncText.set(i18n.get("status.sync.offline"));
-    sync.textProperty().bind(syncText);
+    sync.textProperty().bind(i18n.text("status.sync.notStarted"));
+    syncSlot.getChildren().setAll(sync);
     ProgressIndicator documentsWorking = new ProgressIndicator();
     documentsWorking.setId("documentsBusy");
     documentsWorking.setPrefSize(16, 16);
@@ -749,7 +802,7 @@ final class MainWindow {
     busy.accessibleTextProperty().bind(i18n.text("status.busy"));
     Region spacer = new Region();
     HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(12, store, spacer, documentsWorking, documents, busy, sync);
+    HBox bar = new HBox(12, store, spacer, documentsWorking, documents, busy, syncSlot);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(4, 8, 4, 8));
     bar.getStyleClass().add("status-bar");

@@ -74,7 +74,15 @@ class FinalizeSignSendTest {
             (fhir, dir) -> CompletableFuture.supplyAsync(SharedValidator::get));
     AppSettings settings = runtime.context().settings();
     settings.put(MasterDataSource.KEY, new MasterDataJson().write(Fixtures.clinic()));
-    settings.put(AppRuntime.SERVER_URL, server.baseUrl().toString());
+    // The test server listens on a random port: configure it as the DHP server (no login).
+    AppRuntime.syncSettings(settings)
+        .save(
+            new uz.dhp.forms.sync.SyncSettings(
+                uz.dhp.forms.sync.SyncSettings.ServerChoice.DHP,
+                server.baseUrl(),
+                uz.dhp.forms.sync.SyncSettings.PLAYGROUND_SSO_URL,
+                "",
+                uz.dhp.forms.sync.SubmissionStrategy.CONDITIONAL_CREATE));
     window = new MainWindow(runtime.context());
     stage.setScene(window.createScene(1200, 800));
     stage.show();
@@ -153,6 +161,15 @@ class FinalizeSignSendTest {
         120,
         () ->
             store.outbox().find(signed.id()).map(e -> e.state() == OutboxState.SENT).orElse(false));
+    // The outbox screen lists it as sent.
+    robot.interact(window::showOutbox);
+    waitUntil(
+        30,
+        () ->
+            window.outboxView() != null
+                && window.outboxView().table().getItems().stream()
+                    .anyMatch(
+                        e -> e.documentId().equals(signed.id()) && e.state() == OutboxState.SENT));
     IGenericClient client = Fixtures.FHIR.newRestfulGenericClient(server.baseUrl().toString());
     Bundle found =
         client
