@@ -33,7 +33,10 @@ final class DocumentServices implements AutoCloseable {
   /** Imported FHIR packages (UZ Core, DHP integrations) are read from here. */
   static final String PACKAGES_DIR = "fhir-packages";
 
-  /** Signing page URL of DHP; blank or absent: the sandbox signer. */
+  /**
+   * Signing page URL of DHP (setting, or {@code -Ddhp.signing.url}); blank or absent: the sandbox
+   * signer.
+   */
   static final String SIGNING_URL = "signing.url";
 
   private final CompletableFuture<DocumentValidator> validator;
@@ -107,7 +110,10 @@ final class DocumentServices implements AutoCloseable {
               SigningSetup.start(
                   fhir,
                   dataDir,
-                  settings.get(SIGNING_URL).orElse(""),
+                  settings
+                      .get(SIGNING_URL)
+                      .or(() -> Optional.ofNullable(System.getProperty("dhp.signing.url")))
+                      .orElse(""),
                   dataDir.resolve("trust-anchors"),
                   clock));
     } catch (IOException | RuntimeException e) {
