@@ -9,10 +9,8 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -21,7 +19,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.util.StringConverter;
 import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.action.Action;
 import org.slf4j.Logger;
@@ -56,10 +53,9 @@ final class MainWindow {
   private DraftEditorScreen openEditor;
   private final javafx.beans.property.StringProperty storeLocation =
       new javafx.beans.property.SimpleStringProperty();
-  private ComboBox<UiLanguage> languageBox;
+  private TopBar topBar;
   private SigningQueueScreen signingScreen;
   private MasterDataView masterDataView;
-  private HBox navigation;
   private final javafx.beans.property.IntegerProperty awaitingCount =
       new javafx.beans.property.SimpleIntegerProperty();
   private final javafx.beans.property.StringProperty documentsText =
@@ -67,6 +63,7 @@ final class MainWindow {
   private final javafx.beans.property.BooleanProperty documentsBusy =
       new javafx.beans.property.SimpleBooleanProperty();
   private boolean documentsStarted;
+  private final FinalizeAction finalizer;
   private uz.dhp.forms.sync.ui.SyncStatusModel syncModel;
   private uz.dhp.forms.sync.ui.OutboxView outboxView;
   private final StackPane syncSlot = new StackPane();
@@ -76,6 +73,7 @@ final class MainWindow {
     this.i18n = ctx.i18n();
     this.homeModel = new HomeViewModel(ctx.drafts(), ctx.tasks(), this::showFailure);
     this.home = new HomeView(homeModel, i18n, ctx.formsDir(), this::openDraft, this::confirmDelete);
+    this.finalizer = new FinalizeAction(ctx, this);
     frame.setTop(buildTopBar());
     frame.setCenter(content);
     frame.setBottom(buildStatusBar());
@@ -452,84 +450,25 @@ final class MainWindow {
     }
   }
 
-  /**
-   * Finalize: save, then (in the background) extract, narrate and validate; a valid document is
-   * kept awaiting its signature, otherwise the findings are listed under the form.
-   */
+  /** Finalize the open draft (see {@link FinalizeAction}). */
   void finalizeOpenDraft() {
-    DraftEditorScreen screen = openEditor;
-    if (screen == null) {
-      return;
+    if (openEditor != null) {
+      finalizer.run(openEditor);
     }
-    screen.clearProblems();
-    boolean warm =
-        ctx.documentServices().ifReady().map(s -> s.workflow().validatorReady()).orElse(false);
-    screen.setWorking(i18n.get(warm ? "draft.finalize.checking" : "draft.finalize.warmingUp"));
-    startDocumentServices();
-    var session = screen.editor().viewModel().session();
-    String json =
-        session.toQuestionnaireResponseJson(uz.dhp.forms.form.answer.ResponseStatus.COMPLETED);
-    var definition = session.definition();
-    DraftDetail draft = screen.draft();
-    UiLanguage language = i18n.language();
-    screen
-        .flush()
-        .whenComplete(
-            (saved, error) ->
-                Platform.runLater(
-                    () ->
-                        ctx.tasks()
-                            .run(
-                                () ->
-                                    ctx.documentServices()
-                                        .start()
-                                        .join()
-                                        .workflow()
-                                        .finalizeDraft(
-                                            draft.row().id(),
-                                            definition,
-                                            draft.row().formId(),
-                                            json,
-                                            language),
-                                result -> finalized(screen, result),
-                                e -> {
-                                  screen.setWorking(null);
-                                  showFailure(e);
-                                })));
   }
 
-  private void finalized(DraftEditorScreen screen, DocumentWorkflow.FinalizeResult result) {
-    screen.setWorking(null);
-    if (result instanceof DocumentWorkflow.FinalizeResult.Awaiting a) {
-      if (openEditor == screen) {
-        showHome();
-      }
-      refreshAwaiting();
-      notifications
-          .getActions()
-          .setAll(
-              new Action(
-                  i18n.get("draft.finalize.signNow"),
-                  e -> {
-                    notifications.hide();
-                    showSigning();
-                  }));
-      notifications.show(i18n.get("draft.finalize.done", a.version()));
-    } else if (result instanceof DocumentWorkflow.FinalizeResult.Rejected r) {
-      List<DraftEditorScreen.Problem> problems = new java.util.ArrayList<>();
-      for (uz.dhp.forms.document.finding.Finding f : r.findings()) {
-        problems.add(
-            new DraftEditorScreen.Problem(
-                (f.isError() ? "⛔ " : "⚠ ") + i18n.get(f.messageKey(), f.args().toArray()),
-                f.linkId().map(uz.dhp.forms.form.answer.ItemPath::of)));
-      }
-      long errors =
-          r.findings().stream().filter(uz.dhp.forms.document.finding.Finding::isError).count();
-      screen.showProblems(i18n.get("draft.finalize.problems", errors), problems);
-    } else {
-      DocumentWorkflow.FinalizeResult.Blocked b = (DocumentWorkflow.FinalizeResult.Blocked) result;
-      notify(i18n.get(b.key(), b.args().toArray()));
-    }
+  /** Shows {@code text} with one action button in the notification bar. */
+  void notifyWithAction(String text, String actionText, Runnable action) {
+    notifications
+        .getActions()
+        .setAll(
+            new Action(
+                actionText,
+                e -> {
+                  notifications.hide();
+                  action.run();
+                }));
+    notifications.show(text);
   }
 
   /** Imports code lists / FHIR packages the user picks (files from DHP or the Ministry). */
@@ -559,40 +498,13 @@ final class MainWindow {
             outcomes -> {
               documentsBusy.set(false);
               documentsText.set(before);
-              notify(importSummary(outcomes));
+              notify(CodeListImportSummary.text(i18n, outcomes));
             },
             e -> {
               documentsBusy.set(false);
               documentsText.set(before);
               showFailure(e);
             });
-  }
-
-  private String importSummary(List<uz.dhp.forms.terminology.ImportOutcome> outcomes) {
-    int cs = 0;
-    int vs = 0;
-    int packages = 0;
-    List<String> problems = new java.util.ArrayList<>();
-    for (uz.dhp.forms.terminology.ImportOutcome o : outcomes) {
-      if (o instanceof uz.dhp.forms.terminology.ImportOutcome.Imported i) {
-        cs += i.codeSystems();
-        vs += i.valueSets();
-        packages += i.packages();
-        i.skipped().forEach(k -> problems.add(i18n.get(k.reasonKey(), k.args().toArray())));
-      } else {
-        uz.dhp.forms.terminology.ImportOutcome.Failed f =
-            (uz.dhp.forms.terminology.ImportOutcome.Failed) o;
-        problems.add(i18n.get(f.reasonKey(), f.args().toArray()));
-      }
-    }
-    StringBuilder text =
-        new StringBuilder(
-            i18n.get("terminology.import.summary", cs, vs, packages, problems.size()));
-    if (cs + vs + packages > 0) {
-      text.append(' ').append(i18n.get("import.restart"));
-    }
-    problems.stream().limit(3).forEach(p -> text.append(' ').append(p));
-    return text.toString();
   }
 
   private void confirmDelete(DraftRow row) {
@@ -698,83 +610,35 @@ final class MainWindow {
   }
 
   private javafx.scene.layout.VBox buildTopBar() {
-    Label title = new Label();
-    title.textProperty().bind(i18n.text("app.title"));
-    title.getStyleClass().add("app-title");
+    topBar =
+        new TopBar(
+            i18n,
+            awaitingCount,
+            new TopBar.Actions(
+                this::showHome,
+                this::showSigning,
+                this::showOutbox,
+                this::showClinicSettings,
+                this::showServerSettings,
+                this::importCodeLists),
+            this::languageChosen);
+    return topBar.root();
+  }
 
-    ComboBox<UiLanguage> language = new ComboBox<>();
-    languageBox = language;
-    language.setId("languageSwitch");
-    language.getItems().setAll(UiLanguage.values());
-    language.setValue(i18n.language());
-    language.setConverter(
-        new StringConverter<>() {
-          @Override
-          public String toString(UiLanguage l) {
-            return l == null ? "" : l.nativeName();
-          }
-
-          @Override
-          public UiLanguage fromString(String s) {
-            return null;
-          }
-        });
-    language.accessibleTextProperty().bind(i18n.text("app.language"));
-    Label languageLabel = new Label();
-    languageLabel.textProperty().bind(i18n.text("app.language"));
-    languageLabel.setLabelFor(language);
-    language
-        .valueProperty()
-        .addListener(
-            (o, old, now) -> {
-              // Skip when the store's remembered language is being applied (storeReady).
-              if (now != null && now != i18n.language()) {
-                i18n.setLanguage(now);
-                ctx.tasks()
-                    .run(
-                        () -> {
-                          ctx.settings().put(AppSettings.LANGUAGE, now.tag());
-                          return now;
-                        },
-                        l -> {},
-                        this::showFailure);
-              }
-            });
-
-    javafx.scene.control.Button drafts = new javafx.scene.control.Button();
-    drafts.setId("navDrafts");
-    drafts.textProperty().bind(i18n.text("nav.drafts"));
-    drafts.setOnAction(e -> showHome());
-    javafx.scene.control.Button awaiting = new javafx.scene.control.Button();
-    awaiting.setId("navAwaiting");
-    awaiting.textProperty().bind(i18n.text("nav.awaiting", awaitingCount));
-    awaiting.setOnAction(e -> showSigning());
-    javafx.scene.control.Button clinic = new javafx.scene.control.Button();
-    clinic.setId("navClinic");
-    clinic.textProperty().bind(i18n.text("nav.clinic"));
-    clinic.setOnAction(e -> showClinicSettings());
-    javafx.scene.control.Button outbox = new javafx.scene.control.Button();
-    outbox.setId("navOutbox");
-    outbox.textProperty().bind(i18n.text("nav.outbox"));
-    outbox.setOnAction(e -> showOutbox());
-    javafx.scene.control.Button server = new javafx.scene.control.Button();
-    server.setId("navServer");
-    server.textProperty().bind(i18n.text("nav.server"));
-    server.setOnAction(e -> showServerSettings());
-    javafx.scene.control.Button importLists = new javafx.scene.control.Button();
-    importLists.setId("importCodeLists");
-    importLists.textProperty().bind(i18n.text("import.button"));
-    importLists.setOnAction(e -> importCodeLists());
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    // Two rows, so that no button ends up in an overflow menu at any window width or language.
-    ToolBar top = new ToolBar(title, spacer, importLists, languageLabel, language);
-    HBox nav = new HBox(8, drafts, awaiting, outbox, clinic, server);
-    nav.setId("navigation");
-    nav.setPadding(new Insets(4, 8, 4, 8));
-    nav.getStyleClass().add("navigation");
-    navigation = nav;
-    return new javafx.scene.layout.VBox(top, nav);
+  /** The user picked a language: switch at once, remember it in the background. */
+  private void languageChosen(UiLanguage now) {
+    // Skip when the store's remembered language is being applied (storeReady).
+    if (now != null && now != i18n.language()) {
+      i18n.setLanguage(now);
+      ctx.tasks()
+          .run(
+              () -> {
+                ctx.settings().put(AppSettings.LANGUAGE, now.tag());
+                return now;
+              },
+              l -> {},
+              this::showFailure);
+    }
   }
 
   private HBox buildStatusBar() {
@@ -815,7 +679,7 @@ final class MainWindow {
    */
   void storeReady(AppContext store) {
     i18n.setLanguage(store.i18n().language());
-    languageBox.setValue(store.i18n().language());
+    topBar.languageBox().setValue(store.i18n().language());
     fontSize = store.fontSize();
     applyFontSize();
     storeLocation.set(store.storeLocation());

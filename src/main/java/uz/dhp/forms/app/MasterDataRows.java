@@ -58,19 +58,16 @@ final class MasterDataRows {
     }
   }
 
-  static final class DepartmentRow extends Row {
+  /** A row with a name and a code: departments and partner facilities. */
+  abstract static class NamedCodeRow extends Row {
     final StringProperty name = new SimpleStringProperty("");
     final StringProperty code = new SimpleStringProperty("");
     final ObjectProperty<@Nullable Note> nameNote = new SimpleObjectProperty<>();
 
-    DepartmentRow(Department d, boolean stored) {
-      super(d.key(), stored);
-      name.set(d.name());
-      code.set(d.code());
-    }
-
-    Department value() {
-      return new Department(key.get(), name.get().strip(), code.get().strip());
+    NamedCodeRow(String key, boolean stored, String name, String code) {
+      super(key, stored);
+      this.name.set(name);
+      this.code.set(code);
     }
 
     @Override
@@ -89,34 +86,23 @@ final class MasterDataRows {
     }
   }
 
-  static final class PartnerRow extends Row {
-    final StringProperty name = new SimpleStringProperty("");
-    final StringProperty code = new SimpleStringProperty("");
-    final ObjectProperty<@Nullable Note> nameNote = new SimpleObjectProperty<>();
+  static final class DepartmentRow extends NamedCodeRow {
+    DepartmentRow(Department d, boolean stored) {
+      super(d.key(), stored, d.name(), d.code());
+    }
 
+    Department value() {
+      return new Department(key.get(), name.get().strip(), code.get().strip());
+    }
+  }
+
+  static final class PartnerRow extends NamedCodeRow {
     PartnerRow(PartnerOrganization p, boolean stored) {
-      super(p.key(), stored);
-      name.set(p.name());
-      code.set(p.organizationCode());
+      super(p.key(), stored, p.name(), p.organizationCode());
     }
 
     PartnerOrganization value() {
       return new PartnerOrganization(key.get(), name.get().strip(), code.get().strip());
-    }
-
-    @Override
-    String name() {
-      return name.get();
-    }
-
-    @Override
-    List<Observable> values() {
-      return List.of(key, name, code);
-    }
-
-    @Override
-    List<ObjectProperty<@Nullable Note>> notes() {
-      return List.of(keyNote, nameNote);
     }
   }
 
