@@ -38,8 +38,12 @@ public final class AttestedNarrative {
         .append("h3{font-size:1em}table{border-collapse:collapse}")
         .append("td,th{border:1px solid #999;padding:2px 6px;text-align:left}")
         .append("</style></head><body>");
-    b.append("<h1>").append(escape(composition.path("title").asText(""))).append("</h1>");
-    b.append(composition.path("text").path("div").asText(""));
+    // The generated narrative carries its own headings; a title is added only where it has none.
+    String div = composition.path("text").path("div").asText("");
+    if (div.isBlank()) {
+      b.append("<h1>").append(escape(composition.path("title").asText(""))).append("</h1>");
+    }
+    b.append(div);
     sections(b, composition.path("section"), 2);
     b.append("</body></html>");
     return Optional.of(b.toString());
@@ -48,10 +52,14 @@ public final class AttestedNarrative {
   private static void sections(StringBuilder b, JsonNode sections, int level) {
     int h = Math.min(level, 4);
     for (JsonNode s : sections) {
-      b.append("<section><h").append(h).append('>');
-      b.append(escape(s.path("title").asText(s.path("code").path("text").asText(""))));
-      b.append("</h").append(h).append('>');
-      b.append(s.path("text").path("div").asText(""));
+      String div = s.path("text").path("div").asText("");
+      b.append("<section>");
+      if (div.isBlank()) {
+        b.append("<h").append(h).append('>');
+        b.append(escape(s.path("title").asText(s.path("code").path("text").asText(""))));
+        b.append("</h").append(h).append('>');
+      }
+      b.append(div);
       sections(b, s.path("section"), level + 1);
       b.append("</section>");
     }
