@@ -117,8 +117,27 @@ final class NarrativeRenderer {
               .trim();
       case "Reference" -> reference(v);
       case "Attachment" -> v.path("title").asText(v.path("contentType").asText(""));
+      case "Date", "DateTime" -> readableDate(v.asText());
       default -> v.asText();
     };
+  }
+
+  private static final java.util.regex.Pattern ISO_DATE_TIME =
+      java.util.regex.Pattern.compile(
+          "(\\d{4})-(\\d{2})-(\\d{2})(?:T(\\d{2}):(\\d{2})(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2})?)?");
+
+  /**
+   * Dates as written on Uzbek paper forms: {@code 08.02.2026}, with the local time {@code 10:00}
+   * when there is one (the time as entered; the offset is the clinic's own). Partial dates ({@code
+   * 2026}, {@code 2026-02}) stay as they are.
+   */
+  static String readableDate(String iso) {
+    java.util.regex.Matcher m = ISO_DATE_TIME.matcher(iso);
+    if (!m.matches()) {
+      return iso;
+    }
+    String date = m.group(3) + "." + m.group(2) + "." + m.group(1);
+    return m.group(4) == null ? date : date + " " + m.group(4) + ":" + m.group(5);
   }
 
   private String reference(JsonNode ref) {

@@ -84,6 +84,19 @@ class ExtractionTest {
     assertThat(extract(number, "p", "uz").json()).doesNotContain(known);
   }
 
+  @ParameterizedTest(name = "{0} → {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+    "2026-02-08, 08.02.2026",
+    "2026-02-08T10:00:00+05:00, 08.02.2026 10:00",
+    "2026-02-08T10:05:30.250Z, 08.02.2026 10:05",
+    "2026-02, 2026-02",
+    "2026, 2026",
+    "not a date, not a date"
+  })
+  void narrativeDatesReadAsOnPaperForms(String iso, String shown) {
+    assertThat(NarrativeRenderer.readableDate(iso)).isEqualTo(shown);
+  }
+
   @Test
   void everyFormInTheRepositoryHasAConsistentMapping() throws Exception {
     try (Stream<Path> dirs = Files.list(Fixtures.formsDir())) {
