@@ -1,8 +1,5 @@
 package uz.dhp.forms.app;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -229,8 +226,6 @@ final class HomeView {
     table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.accessibleTextProperty().bind(i18n.text("home.drafts.title"));
-    DateTimeFormatter time =
-        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
     table
         .getColumns()
         .setAll(
@@ -241,7 +236,9 @@ final class HomeView {
                 column(
                     "home.drafts.col.status",
                     r -> i18n.get(r.deleted() ? "draft.status.deleted" : r.statusKey())),
-                column("home.drafts.col.updated", r -> time.format(r.updated()))));
+                column(
+                    "home.drafts.col.updated",
+                    r -> uz.dhp.forms.ui.ClinicTime.format(r.updated()))));
     table.setRowFactory(
         t -> {
           TableRow<DraftRow> row = new TableRow<>();

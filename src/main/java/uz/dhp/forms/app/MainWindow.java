@@ -23,10 +23,7 @@ import org.controlsfx.control.NotificationPane;
 import org.controlsfx.control.action.Action;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import uz.dhp.forms.app.DraftIndex.DraftDetail;
 import uz.dhp.forms.app.DraftIndex.DraftRow;
-import uz.dhp.forms.form.io.FormCatalog;
-import uz.dhp.forms.form.rules.OpenOutcome;
 import uz.dhp.forms.i18n.UiLanguage;
 import uz.dhp.forms.ui.I18n;
 
@@ -64,6 +61,7 @@ final class MainWindow {
       new javafx.beans.property.SimpleBooleanProperty();
   private boolean documentsStarted;
   private final FinalizeAction finalizer;
+  private final DraftOpener opener;
   private uz.dhp.forms.sync.ui.SyncStatusModel syncModel;
   private uz.dhp.forms.sync.ui.OutboxView outboxView;
   private final StackPane syncSlot = new StackPane();
@@ -74,6 +72,7 @@ final class MainWindow {
     this.homeModel = new HomeViewModel(ctx.drafts(), ctx.tasks(), this::showFailure);
     this.home = new HomeView(homeModel, i18n, ctx.formsDir(), this::openDraft, this::confirmDelete);
     this.finalizer = new FinalizeAction(ctx, this);
+    this.opener = new DraftOpener(ctx, this);
     frame.setTop(buildTopBar());
     frame.setCenter(content);
     frame.setBottom(buildStatusBar());
@@ -361,93 +360,24 @@ final class MainWindow {
     return openEditor == null ? CompletableFuture.completedFuture(null) : openEditor.flush();
   }
 
-  /** What opening a draft found (built off the FX thread). */
-  private record Opening(
-      DraftDetail draft,
-      @org.checkerframework.checker.nullness.qual.Nullable FormServices services,
-      @org.checkerframework.checker.nullness.qual.Nullable OpenOutcome outcome,
-      String problemKey,
-      List<String> problemArgs,
-      uz.dhp.forms.form.ui.ReferenceChoices references) {}
-
+  /** Opens a draft in the editor (or read-only when its form is unavailable). */
   void openDraft(String draftId) {
-    ctx.tasks().run(() -> prepare(draftId), this::showOpening, this::showFailure);
+    opener.open(draftId);
   }
 
-  private @org.checkerframework.checker.nullness.qual.Nullable Opening prepare(String draftId) {
-    Optional<DraftDetail> found = ctx.drafts().open(draftId);
-    if (found.isEmpty()) {
-      return null;
+  /** Shows the editor of an opened draft. */
+  void showEditor(DraftEditorScreen screen) {
+    openEditor = screen;
+    if (ctx.warmUp()) {
+      startDocumentServices();
     }
-    DraftDetail draft = found.get();
-    FormServices services = ctx.formServices().start().join();
-    FormCatalog.Entry entry = services.form(Path.of(ctx.formsDir()), draft.row().formId());
-    if (entry instanceof FormCatalog.Entry.Available a) {
-      OpenOutcome outcome =
-          services.engine().open(a.definition(), draft.questionnaireResponseJson());
-      if (outcome instanceof OpenOutcome.Failed f) {
-        return new Opening(draft, services, null, f.reasonKey(), f.args(), none());
-      }
-      return new Opening(
-          draft,
-          services,
-          outcome,
-          "",
-          List.of(),
-          MasterDataReferenceChoices.fromSettings(ctx.settings()));
-    }
-    FormCatalog.Entry.Unavailable u = (FormCatalog.Entry.Unavailable) entry;
-    return new Opening(draft, services, null, u.reasonKey(), u.args(), none());
+    content.getChildren().setAll(screen.root());
+    screen.editor().focusFirstField();
   }
 
-  private static uz.dhp.forms.form.ui.ReferenceChoices none() {
-    return uz.dhp.forms.form.ui.ReferenceChoices.none();
-  }
-
-  private void showOpening(@org.checkerframework.checker.nullness.qual.Nullable Opening opening) {
-    if (opening == null) {
-      notify(i18n.get("draft.notFound"));
-      showHome();
-      return;
-    }
-    if (opening.outcome() instanceof OpenOutcome.Opened opened) {
-      DraftEditorScreen screen =
-          new DraftEditorScreen(
-              opening.draft(),
-              opened.session(),
-              ctx.drafts(),
-              opening.services().terminology(),
-              ctx.tasks(),
-              i18n,
-              this::showHome,
-              () -> finalizeOpenDraft(),
-              ctx.patients(),
-              this::notify,
-              opening.references());
-      openEditor = screen;
-      if (ctx.warmUp()) {
-        startDocumentServices();
-      }
-      content.getChildren().setAll(screen.root());
-      screen.editor().focusFirstField();
-      StringBuilder told =
-          new StringBuilder(
-              i18n.get(
-                  "draft.restored",
-                  java.time.format.DateTimeFormatter.ofLocalizedDateTime(
-                          java.time.format.FormatStyle.SHORT)
-                      .withLocale(i18n.language().locale())
-                      .withZone(java.time.ZoneId.systemDefault())
-                      .format(opening.draft().row().updated())));
-      for (OpenOutcome.Notice n : opened.notices()) {
-        told.append(' ').append(i18n.get(n.key(), n.args().toArray()));
-      }
-      notify(told.toString());
-    } else {
-      String reason = i18n.get(opening.problemKey(), opening.problemArgs().toArray());
-      content.getChildren().setAll(new DraftView(opening.draft(), i18n, this::showHome).root());
-      notify(i18n.get("draft.formUnavailable", reason));
-    }
+  /** Shows a screen that is not one of the window's own (e.g. a read-only draft). */
+  void showScreen(javafx.scene.layout.Region screen) {
+    content.getChildren().setAll(screen);
   }
 
   /** Finalize the open draft (see {@link FinalizeAction}). */

@@ -1,8 +1,5 @@
 package uz.dhp.forms.app;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -130,10 +127,7 @@ final class SigningQueueScreen {
   }
 
   private String finalizedAt(UnsignedDocument d) {
-    return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-        .withLocale(i18n.language().locale())
-        .withZone(ZoneId.systemDefault())
-        .format(d.created());
+    return uz.dhp.forms.ui.ClinicTime.format(d.created());
   }
 
   Region root() {
