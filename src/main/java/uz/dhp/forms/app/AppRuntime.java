@@ -137,30 +137,33 @@ final class AppRuntime implements AutoCloseable {
                 .orElse(MainWindow.DEFAULT_FONT_SIZE),
             notice,
             options.warmUp(),
-            knownPatients(store));
+            knownPatients(store, documentServices));
     return new AppRuntime(context, Optional.ofNullable(store));
   }
 
   /**
-   * A patient by PINFL: the demographics last finalized on this PC, else the copy found on the
-   * server earlier (cached for offline use).
+   * A patient by PINFL: the demographics last finalized on this PC; else the patient as the server
+   * knows it (query before create, when the document services are up), cached for offline use.
    */
-  private static java.util.function.Function<String, Optional<String>> knownPatients(Store store) {
+  private static java.util.function.Function<String, Optional<String>> knownPatients(
+      Store store, OnDemand<DocumentServices> documents) {
     if (store == null) {
       return pinfl -> Optional.empty();
     }
-    return pinfl ->
-        store
-            .patientIndex()
-            .find(pinfl)
-            .map(uz.dhp.forms.store.IndexedPatient::resourceJson)
-            .filter(json -> json.length() > 2)
-            .or(
-                () ->
-                    store
-                        .patientCache()
-                        .find(pinfl)
-                        .map(uz.dhp.forms.store.CachedPatient::resourceJson));
+    return pinfl -> {
+      Optional<String> local =
+          store
+              .patientIndex()
+              .find(pinfl)
+              .map(uz.dhp.forms.store.IndexedPatient::resourceJson)
+              .filter(json -> json.length() > 2);
+      if (local.isPresent()) {
+        return local;
+      }
+      // Not documented here yet: ask the server (it caches what it finds), else the cached copy.
+      documents.ifReady().ifPresent(d -> d.lookupPatient(pinfl));
+      return store.patientCache().find(pinfl).map(uz.dhp.forms.store.CachedPatient::resourceJson);
+    };
   }
 
   /** Where documents are sent and how (kept in the settings; the sandbox by default). */

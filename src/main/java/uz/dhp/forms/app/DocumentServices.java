@@ -46,6 +46,7 @@ final class DocumentServices implements AutoCloseable {
   private final OutboxService outbox;
   private final OutboxReasons reasons;
   private final FhirContext fhir;
+  private final uz.dhp.forms.sync.patient.PatientLookupService patients;
 
   private DocumentServices(
       CompletableFuture<DocumentValidator> validator,
@@ -53,8 +54,10 @@ final class DocumentServices implements AutoCloseable {
       Optional<SigningSetup> signing,
       String signingProblem,
       OutboxService outbox,
-      FhirContext fhir) {
+      FhirContext fhir,
+      uz.dhp.forms.sync.patient.PatientLookupService patients) {
     this.fhir = fhir;
+    this.patients = patients;
     this.reasons = new OutboxReasons(fhir);
     this.validator = validator;
     this.workflow = workflow;
@@ -131,7 +134,13 @@ final class DocumentServices implements AutoCloseable {
             new Random(),
             2);
     outbox.start();
-    return new DocumentServices(validator, workflow, signing, problem, outbox, fhir);
+    uz.dhp.forms.sync.patient.PatientLookupService patients =
+        new uz.dhp.forms.sync.patient.PatientLookupService(
+            fhir,
+            sync.baseUrl().toString(),
+            sync.tokenSource(secrets, clock),
+            store.patientCache());
+    return new DocumentServices(validator, workflow, signing, problem, outbox, fhir, patients);
   }
 
   private static boolean hasPackages(Path dir) {
@@ -172,6 +181,14 @@ final class DocumentServices implements AutoCloseable {
 
   OutboxService outbox() {
     return outbox;
+  }
+
+  /**
+   * Looks the patient up on the server by PINFL (query before create); a copy found is cached for
+   * offline use. Blocking, a network call.
+   */
+  uz.dhp.forms.sync.patient.PatientLookupOutcome lookupPatient(String pinfl) {
+    return patients.lookup(pinfl);
   }
 
   /** Readable texts for the server's answers (the outbox screen). */

@@ -68,10 +68,23 @@ public final class RequiredAnswers {
       if ("display".equals(info.type()) || !info.required()) {
         continue;
       }
-      if (nodes.stream().allMatch(n -> n.answers().isEmpty())) {
+      if (nodes.stream().allMatch(n -> blank(n.answers()))) {
         out.add(missing(linkId));
       }
     }
+  }
+
+  /**
+   * No answer, or only empty texts (FHIR strings may not be empty: such an answer says nothing).
+   */
+  private static boolean blank(Iterable<JsonNode> answers) {
+    for (JsonNode a : answers) {
+      JsonNode text = a.get("valueString");
+      if (text == null || !text.asText().isBlank()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A coded answer of an item with an answer list must be one of the listed codes. */
