@@ -40,6 +40,7 @@ final class DraftEditorScreen {
   private final javafx.scene.layout.VBox problemPane = new javafx.scene.layout.VBox(6);
   private final Label problemTitle = new Label();
   private final DraftDetail draft;
+  private boolean closed;
 
   /** A finding of the document checks, in the user's language, and the field it concerns. */
   record Problem(String text, java.util.Optional<uz.dhp.forms.form.answer.ItemPath> field) {
@@ -83,7 +84,7 @@ final class DraftEditorScreen {
             ZoneId.systemDefault(),
             FilePicker.system(),
             references);
-    installPrefill(vm, session, tasks, i18n, patients, notify);
+    installPrefill(vm, session, tasks, i18n, patients, notify, () -> closed);
 
     Button backButton = new Button();
     backButton.setId("backHome");
@@ -154,7 +155,8 @@ final class DraftEditorScreen {
       TaskRunner tasks,
       I18n i18n,
       java.util.function.Function<String, java.util.Optional<String>> patients,
-      java.util.function.Consumer<String> notify) {
+      java.util.function.Consumer<String> notify,
+      java.util.function.BooleanSupplier closed) {
     PatientPrefill prefill = PatientPrefill.of(session.definition());
     uz.dhp.forms.form.answer.ItemPath pinflPath = prefill.pinflPath();
     if (pinflPath == null) {
@@ -174,8 +176,8 @@ final class DraftEditorScreen {
               found ->
                   found.ifPresent(
                       patient -> {
-                        if (!pinfl.equals(pinflOf(session, pinflPath))) {
-                          return; // changed meanwhile
+                        if (closed.getAsBoolean() || !pinfl.equals(pinflOf(session, pinflPath))) {
+                          return; // left, or the PINFL changed meanwhile
                         }
                         List<PatientPrefill.Fill> fills =
                             prefill.fills(
@@ -259,6 +261,7 @@ final class DraftEditorScreen {
 
   /** After {@link #flush()}: stops the editor's timers. */
   void close() {
+    closed = true;
     editor.close();
   }
 }
