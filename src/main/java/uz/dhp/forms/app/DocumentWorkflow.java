@@ -18,6 +18,7 @@ import uz.dhp.forms.document.DocumentStatus;
 import uz.dhp.forms.document.FinalizeOutcome;
 import uz.dhp.forms.document.FinalizedDocument;
 import uz.dhp.forms.document.extract.FormFiles;
+import uz.dhp.forms.document.extract.ResponseNode;
 import uz.dhp.forms.document.finding.Finding;
 import uz.dhp.forms.document.master.ClinicMasterData;
 import uz.dhp.forms.document.master.ClinicPractitioner;
@@ -140,15 +141,17 @@ final class DocumentWorkflow {
             .signingQueue()
             .keep(
                 new UnsignedDocumentWrite(
-                    id,
-                    draftId,
-                    formId,
-                    new BundleIdentifier("urn:ietf:rfc:3986", doc.bundleIdentifier()),
-                    doc.compositionIdentifier(),
-                    doc.version(),
-                    doc.status().code(),
-                    signerKey.get(),
-                    doc.bytes()),
+                    new DocumentWrite(
+                        id,
+                        draftId,
+                        formId,
+                        new BundleIdentifier("urn:ietf:rfc:3986", doc.bundleIdentifier()),
+                        doc.compositionIdentifier(),
+                        doc.version(),
+                        doc.status().code(),
+                        false,
+                        doc.bytes()),
+                    signerKey.get()),
                 actor);
     if (kept instanceof SigningQueueOutcome.KeepFailed f) {
       throw new UserFacingFailure(f.failure().reasonKey(), f.failure().detail());
@@ -172,30 +175,12 @@ final class DocumentWorkflow {
       return Optional.empty();
     }
     String linkId = ref.substring(colon + 1);
-    return findAnswer(response.path("item"), linkId)
+    return ResponseNode.root(response).descendants(linkId).stream()
+        .flatMap(n -> n.answers().stream())
+        .findFirst()
         .map(a -> a.path("valueReference").path("reference").asText(""))
         .filter(r -> r.startsWith(ROLE_PREFIX) && r.length() > ROLE_PREFIX.length())
         .map(r -> r.substring(ROLE_PREFIX.length()));
-  }
-
-  private static Optional<JsonNode> findAnswer(JsonNode items, String linkId) {
-    for (JsonNode item : items) {
-      if (linkId.equals(item.path("linkId").asText())) {
-        JsonNode answer = item.path("answer").path(0);
-        return answer.isMissingNode() ? Optional.empty() : Optional.of(answer);
-      }
-      Optional<JsonNode> inside = findAnswer(item.path("item"), linkId);
-      if (inside.isPresent()) {
-        return inside;
-      }
-      for (JsonNode a : item.path("answer")) {
-        inside = findAnswer(a.path("item"), linkId);
-        if (inside.isPresent()) {
-          return inside;
-        }
-      }
-    }
-    return Optional.empty();
   }
 
   /** The facts of a kept version that a correction builds on. */

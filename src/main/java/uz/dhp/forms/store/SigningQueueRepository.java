@@ -78,7 +78,8 @@ public final class SigningQueueRepository {
       }
       audit.append(c, actor, AuditAction.DOCUMENT_WITHDRAWN, doc.draftId(), 0, null);
     }
-    byte[] bytes = doc.bytes();
+    DocumentWrite d = doc.document();
+    byte[] bytes = d.bytes();
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO unsigned_document (id, draft_id, form_id, bundle_id_system,"
@@ -87,12 +88,12 @@ public final class SigningQueueRepository {
                 + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'awaiting',?)")) {
       ps.setString(1, doc.id());
       ps.setString(2, doc.draftId());
-      ps.setString(3, doc.formId());
-      ps.setString(4, doc.bundleIdentifier().system());
-      ps.setString(5, doc.bundleIdentifier().value());
-      ps.setString(6, doc.compositionIdentifier());
-      ps.setInt(7, doc.version());
-      ps.setString(8, doc.status());
+      ps.setString(3, d.formId());
+      ps.setString(4, d.bundleIdentifier().system());
+      ps.setString(5, d.bundleIdentifier().value());
+      ps.setString(6, d.compositionIdentifier());
+      ps.setInt(7, d.version());
+      ps.setString(8, d.status());
       ps.setString(9, doc.signerKey());
       ps.setLong(10, now);
       ps.setBytes(11, bytes);

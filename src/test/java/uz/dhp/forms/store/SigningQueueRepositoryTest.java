@@ -21,18 +21,21 @@ class SigningQueueRepositoryTest {
 
   static UnsignedDocumentWrite unsigned(int n, int version) {
     return new UnsignedDocumentWrite(
-        Stores.id(100 + n),
-        DRAFT,
-        "form-003",
-        new BundleIdentifier("urn:ietf:rfc:3986", "urn:uuid:" + Stores.id(1000 + n)),
-        "urn:uuid:" + Stores.id(2000),
-        version,
-        "final",
-        "dr-karimov",
-        ("{\"resourceType\":\"Bundle\",\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8));
+        new DocumentWrite(
+            Stores.id(100 + n),
+            DRAFT,
+            "form-003",
+            new BundleIdentifier("urn:ietf:rfc:3986", "urn:uuid:" + Stores.id(1000 + n)),
+            "urn:uuid:" + Stores.id(2000),
+            version,
+            "final",
+            false,
+            ("{\"resourceType\":\"Bundle\",\"n\":" + n + "}").getBytes(StandardCharsets.UTF_8)),
+        "dr-karimov");
   }
 
-  static DocumentWrite signedCopy(UnsignedDocumentWrite u, int n) {
+  static DocumentWrite signedCopy(UnsignedDocumentWrite unsigned, int n) {
+    DocumentWrite u = unsigned.document();
     return new DocumentWrite(
         Stores.id(500 + n),
         u.draftId(),
