@@ -478,7 +478,12 @@ final class MainWindow {
   /**
    * Shown for a failed background task: a plain message and an incident code; details in the log.
    */
-  void showFailure(Throwable error) {
+  void showFailure(Throwable thrown) {
+    // Work that waited on another future (services starting) fails with the cause wrapped.
+    Throwable error =
+        thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
+            ? thrown.getCause()
+            : thrown;
     if (error instanceof UserFacingFailure f) {
       LOG.warn("Operation failed: {}", f.getMessage());
       notify(i18n.get(f.key(), f.args()));
