@@ -42,27 +42,22 @@ final class DocumentServices implements AutoCloseable {
   private final CompletableFuture<DocumentValidator> validator;
   private final DocumentWorkflow workflow;
   private final Optional<SigningSetup> signing;
-  private final String signingProblem;
   private final OutboxService outbox;
   private final OutboxReasons reasons;
-  private final FhirContext fhir;
   private final uz.dhp.forms.sync.patient.PatientLookupService patients;
 
   private DocumentServices(
       CompletableFuture<DocumentValidator> validator,
       DocumentWorkflow workflow,
       Optional<SigningSetup> signing,
-      String signingProblem,
       OutboxService outbox,
       FhirContext fhir,
       uz.dhp.forms.sync.patient.PatientLookupService patients) {
-    this.fhir = fhir;
     this.patients = patients;
     this.reasons = new OutboxReasons(fhir);
     this.validator = validator;
     this.workflow = workflow;
     this.signing = signing;
-    this.signingProblem = signingProblem;
     this.outbox = outbox;
   }
 
@@ -106,7 +101,6 @@ final class DocumentServices implements AutoCloseable {
     DocumentWorkflow workflow =
         new DocumentWorkflow(store, documents, formsDir, masterData, actor, IdGenerator.random());
     Optional<SigningSetup> signing = Optional.empty();
-    String problem = "";
     try {
       signing =
           Optional.of(
@@ -121,7 +115,6 @@ final class DocumentServices implements AutoCloseable {
                   clock));
     } catch (IOException | RuntimeException e) {
       LOG.warn("Signing unavailable: {}", e.getClass().getSimpleName());
-      problem = e.getClass().getSimpleName();
     }
     OutboxService outbox =
         new OutboxService(
@@ -140,7 +133,7 @@ final class DocumentServices implements AutoCloseable {
             sync.baseUrl().toString(),
             sync.tokenSource(secrets, clock),
             store.patientCache());
-    return new DocumentServices(validator, workflow, signing, problem, outbox, fhir, patients);
+    return new DocumentServices(validator, workflow, signing, outbox, fhir, patients);
   }
 
   private static boolean hasPackages(Path dir) {
@@ -174,11 +167,6 @@ final class DocumentServices implements AutoCloseable {
     return signing;
   }
 
-  /** Why signing is unavailable (technical, for the log), or "". */
-  String signingProblem() {
-    return signingProblem;
-  }
-
   OutboxService outbox() {
     return outbox;
   }
@@ -194,10 +182,6 @@ final class DocumentServices implements AutoCloseable {
   /** Readable texts for the server's answers (the outbox screen). */
   OutboxReasons reasons() {
     return reasons;
-  }
-
-  FhirContext fhir() {
-    return fhir;
   }
 
   @Override

@@ -3,7 +3,6 @@ package uz.dhp.forms.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -262,10 +261,5 @@ final class DocumentWorkflow {
                 true,
                 signed.bytes()),
             actor);
-  }
-
-  /** The exact bytes kept for {@code doc}, as text (for the preview). */
-  static String text(UnsignedDocument doc) {
-    return new String(doc.bytes(), StandardCharsets.UTF_8);
   }
 }

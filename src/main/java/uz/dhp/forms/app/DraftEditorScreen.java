@@ -235,10 +235,6 @@ final class DraftEditorScreen {
     root.setBottom(null);
   }
 
-  List<Problem> problems() {
-    return List.copyOf(problems.getItems());
-  }
-
   private void jumpToSelected() {
     Problem p = problems.getSelectionModel().getSelectedItem();
     if (p != null) {

@@ -138,10 +138,6 @@ final class SigningQueueScreen {
     return List.copyOf(table.getItems());
   }
 
-  boolean isSigning() {
-    return signing;
-  }
-
   /** Reloads the list (in the background) and keeps or moves the selection. */
   void refresh() {
     String selected =

@@ -29,7 +29,6 @@ final class SigningSetup implements AutoCloseable {
 
   private final SigningService service;
   private final SignedDocumentService documents;
-  private final TrustAnchors trustAnchors;
   private final LoopbackServer host;
   private final Optional<SandboxSignerServer> sandbox;
   private final Optional<TestCertificateAuthority> ca;
@@ -37,13 +36,11 @@ final class SigningSetup implements AutoCloseable {
   private SigningSetup(
       SigningService service,
       SignedDocumentService documents,
-      TrustAnchors trustAnchors,
       LoopbackServer host,
       Optional<SandboxSignerServer> sandbox,
       Optional<TestCertificateAuthority> ca) {
     this.service = service;
     this.documents = documents;
-    this.trustAnchors = trustAnchors;
     this.host = host;
     this.sandbox = sandbox;
     this.ca = ca;
@@ -75,8 +72,7 @@ final class SigningSetup implements AutoCloseable {
                     host, sandbox.signingUrlTemplate(), clock, IdGenerator.random()),
                 ca.trustAnchors(),
                 Optional.empty());
-        return new SigningSetup(
-            service, documents, ca.trustAnchors(), host, Optional.of(sandbox), Optional.of(ca));
+        return new SigningSetup(service, documents, host, Optional.of(sandbox), Optional.of(ca));
       }
       TrustAnchors anchors = TrustAnchors.fromDirectory(trustDir);
       SigningService service =
@@ -87,8 +83,7 @@ final class SigningSetup implements AutoCloseable {
               new IframeSigningAdapter(host, signingUrl, clock, IdGenerator.random()),
               anchors,
               Optional.empty());
-      return new SigningSetup(
-          service, documents, anchors, host, Optional.empty(), Optional.empty());
+      return new SigningSetup(service, documents, host, Optional.empty(), Optional.empty());
     } catch (IOException | RuntimeException e) {
       host.close();
       throw e;
@@ -101,14 +96,6 @@ final class SigningSetup implements AutoCloseable {
 
   SignedDocumentService documents() {
     return documents;
-  }
-
-  TrustAnchors trustAnchors() {
-    return trustAnchors;
-  }
-
-  boolean isSandbox() {
-    return sandbox.isPresent();
   }
 
   /** Sandbox only: gives the clinic's practitioners test certificates with their PINFLs. */
