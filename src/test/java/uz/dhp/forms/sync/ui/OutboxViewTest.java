@@ -170,7 +170,7 @@ class OutboxViewTest {
         .startsWith("The server refused the document as invalid (HTTP 400, errors: 1)");
     awaitText("#syncStatus", "Online · Rejected: 1 — open the outbox");
 
-    robot.clickOn(cell("colReason", rejected));
+    clickCell(robot, "colReason", rejected);
     String details = robot.lookup("#outboxDetails").queryAs(TextArea.class).getText();
     assertThat(details)
         .contains("What the server reported:")
@@ -196,7 +196,7 @@ class OutboxViewTest {
     robot.interact(() -> i18n.setLanguage(UiLanguage.EN));
 
     // Keyboard: choose the sent row and press Enter: nothing to retry there.
-    robot.clickOn(cell("colServerId", awaitRow(good.id(), OutboxState.SENT)));
+    clickCell(robot, "colServerId", awaitRow(good.id(), OutboxState.SENT));
     assertThat(onFx(() -> view.table().getSelectionModel().getSelectedItem().documentId()))
         .isEqualTo(good.id());
     assertThat(robot.lookup("#outboxRetry").queryButton().isDisabled()).isTrue();
@@ -244,6 +244,16 @@ class OutboxViewTest {
           }
           throw new AssertionError("no column " + columnId);
         });
+  }
+
+  /**
+   * Clicks the table cell showing the row's value in that column, once the table has laid the cell
+   * out: the model can hold a new value a pulse before a cell node shows it.
+   */
+  private void clickCell(FxRobot robot, String columnId, int row) throws Exception {
+    String text = cell(columnId, row);
+    await(() -> robot.lookup(text).tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
+    robot.clickOn(text);
   }
 
   /** Waits until the table shows the document in {@code state}; returns its row index. */
