@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,9 @@ public final class DhpFormsApp extends Application {
 
   static final String FIRST_FRAME_MARKER = "DHP_FORMS_FIRST_FRAME_MS=";
 
+  /** Printed by {@code --smoke-test} at the first pulse that shows the main window. */
+  static final String HOME_READY_MARKER = "DHP_FORMS_HOME_READY_MS=";
+
   private AppRuntime runtime;
   private TaskRunner tasks;
   private MainWindow window;
@@ -32,6 +36,9 @@ public final class DhpFormsApp extends Application {
 
   public static void main(String[] args) {
     List<String> list = List.of(args);
+    if (!"false".equals(System.getProperty("dhp.preload"))) {
+      ClassPreloader.start();
+    }
     early = boot(list);
     launch(DhpFormsApp.class, args);
   }
@@ -74,18 +81,69 @@ public final class DhpFormsApp extends Application {
   }
 
   /**
-   * Shows the window at once; the store (and with it the remembered language and text size, the
-   * drafts and any start-up notice) arrives when it has opened.
+   * Shows the window at once with the app's name (a frame without controls costs no more than an
+   * empty window), then builds the main window on the next pulses; the store (and with it the
+   * remembered language and text size, the drafts and any start-up notice) arrives when it has
+   * opened.
    */
   @Override
   public void start(Stage stage) {
     long t0 = System.nanoTime();
     AppOptions options = AppOptions.parse(getParameters().getRaw(), propertiesAsMap());
+    boolean smokeTest = getParameters().getRaw().contains("--smoke-test");
     tasks = TaskRunner.background();
+    I18n i18n = new I18n(UiLanguage.UZ_LATN);
+    Thread.setDefaultUncaughtExceptionHandler(
+        new ErrorReporter(
+            incident -> {
+              if (window != null) {
+                window.showIncident(incident);
+              }
+            }));
+    Scene scene = new Scene(Splash.create(i18n), 1180, 760);
+    stage.setScene(scene);
+    stage.titleProperty().bind(i18n.text("app.title"));
+    stage.setOnCloseRequest(
+        e -> {
+          // Save the open draft before the window goes; then close for real.
+          e.consume();
+          if (window == null) {
+            Platform.exit();
+            return;
+          }
+          window.flushOpenEditor().whenComplete((r, err) -> Platform.runLater(Platform::exit));
+        });
+    stage.setMinWidth(800);
+    stage.setMinHeight(560);
+    stage.show();
+    log()
+        .info(
+            "Window shown in {} ms (JVM uptime {} ms)",
+            (System.nanoTime() - t0) / 1_000_000,
+            ManagementFactory.getRuntimeMXBean().getUptime());
+    onPulse(
+        () -> {
+          if (smokeTest) {
+            report(FIRST_FRAME_MARKER);
+          }
+          showMainWindow(scene, options, i18n);
+          if (smokeTest) {
+            onPulse(
+                () -> {
+                  report(HOME_READY_MARKER);
+                  Platform.exit();
+                });
+          }
+        });
+  }
+
+  /** Builds the main window into {@code scene} and hands it the store once that has opened. */
+  private void showMainWindow(Scene scene, AppOptions options, I18n i18n) {
+    long t0 = System.nanoTime();
     CompletableFuture<AppContext> store = booting.thenApply(s -> s.runtime().context());
     AppContext shell =
         new AppContext(
-            new I18n(UiLanguage.UZ_LATN),
+            i18n,
             tasks,
             new DeferredDraftIndex(store.thenApply(AppContext::drafts)),
             new DeferredSettings(store.thenApply(AppContext::settings)),
@@ -100,6 +158,7 @@ public final class DhpFormsApp extends Application {
             options.warmUp(),
             pinfl -> store.join().patients().apply(pinfl));
     window = new MainWindow(shell);
+    window.install(scene);
     booting.whenComplete(
         (started, error) ->
             Platform.runLater(
@@ -112,26 +171,11 @@ public final class DhpFormsApp extends Application {
                     window.showFailure(error);
                   }
                 }));
-    Thread.setDefaultUncaughtExceptionHandler(new ErrorReporter(window::showIncident));
-    stage.setScene(window.createScene(1180, 760));
-    stage.titleProperty().bind(shell.i18n().text("app.title"));
-    stage.setOnCloseRequest(
-        e -> {
-          // Save the open draft before the window goes; then close for real.
-          e.consume();
-          window.flushOpenEditor().whenComplete((r, err) -> Platform.runLater(Platform::exit));
-        });
-    stage.setMinWidth(800);
-    stage.setMinHeight(560);
-    stage.show();
     log()
         .info(
-            "Window shown in {} ms (JVM uptime {} ms)",
+            "Main window built in {} ms (JVM uptime {} ms)",
             (System.nanoTime() - t0) / 1_000_000,
             ManagementFactory.getRuntimeMXBean().getUptime());
-    if (getParameters().getRaw().contains("--smoke-test")) {
-      reportFirstFrameAndExit();
-    }
   }
 
   @Override
@@ -145,18 +189,21 @@ public final class DhpFormsApp extends Application {
     log().info("Stopped");
   }
 
-  /** Prints the JVM uptime at the first rendered pulse, then exits (benchmark / smoke test). */
-  private static void reportFirstFrameAndExit() {
+  /** Runs {@code action} on the FX thread at the next rendered pulse. */
+  private static void onPulse(Runnable action) {
     new AnimationTimer() {
       @Override
       public void handle(long now) {
         stop();
-        long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
-        System.out.println(FIRST_FRAME_MARKER + uptime);
-        System.out.flush();
-        Platform.exit();
+        action.run();
       }
     }.start();
+  }
+
+  /** Prints the JVM uptime with {@code marker} (benchmark / smoke test). */
+  private static void report(String marker) {
+    System.out.println(marker + ManagementFactory.getRuntimeMXBean().getUptime());
+    System.out.flush();
   }
 
   private static java.util.Map<String, String> propertiesAsMap() {

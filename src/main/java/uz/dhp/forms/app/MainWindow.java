@@ -182,6 +182,13 @@ final class MainWindow {
   /** Creates the scene with the window-wide shortcuts and style sheet. */
   Scene createScene(double width, double height) {
     Scene scene = new Scene(root(), width, height);
+    install(scene);
+    return scene;
+  }
+
+  /** Makes this window the content of {@code scene}, with its shortcuts and style sheet. */
+  void install(Scene scene) {
+    scene.setRoot(root());
     scene
         .getStylesheets()
         .add(MainWindow.class.getResource("/uz/dhp/forms/app/app.css").toExternalForm());
@@ -194,7 +201,6 @@ final class MainWindow {
     acc.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), () -> zoom(-1));
     acc.put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), () -> zoom(0));
     acc.put(new KeyCodeCombination(KeyCode.ESCAPE), this::escape);
-    return scene;
   }
 
   void showHome() {
