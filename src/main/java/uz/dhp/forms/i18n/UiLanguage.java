@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** The languages the user interface is offered in. */
 public enum UiLanguage {
-  UZ_LATN("uz", "O‘zbekcha"),
+  UZ_LATN("uz", "Oʻzbekcha"),
   UZ_CYRL("uz-Cyrl", "Ўзбекча"),
   RU("ru", "Русский"),
   EN("en", "English");

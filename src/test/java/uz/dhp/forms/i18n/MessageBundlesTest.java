@@ -49,8 +49,15 @@ class MessageBundlesTest {
     for (String key : english.stringPropertyNames()) {
       String text = translated.getProperty(key);
       assertThat(text).as("%s in %s", key, language).isNotBlank();
-      // MessageFormat treats ASCII ' as a quote; Uzbek needs the real letters ‘ (U+2018) and ’.
+      // MessageFormat treats ASCII ' as a quote; Uzbek needs the real letters.
       assertThat(text).as("%s in %s has an ASCII apostrophe", key, language).doesNotContain("'");
+      if (language == UiLanguage.UZ_LATN) {
+        // One spelling everywhere: oʻ/gʻ with U+02BB and the tutuq belgisi with U+02BC, not
+        // the quotation marks ‘ ’ (U+2018/2019) that look alike but break search and sorting.
+        assertThat(text)
+            .as("%s in %s uses a quotation mark as an Uzbek letter", key, language)
+            .doesNotContain("\u2018", "\u2019");
+      }
       assertThat(placeholders(text))
           .as("placeholders of %s in %s", key, language)
           .isEqualTo(placeholders(english.getProperty(key)));
