@@ -37,6 +37,7 @@ import uz.dhp.forms.store.Store;
 import uz.dhp.forms.store.StoredDocument;
 import uz.dhp.forms.store.UnsignedDocument;
 import uz.dhp.forms.sync.sandbox.SandboxProcess;
+import uz.dhp.forms.ui.Shown;
 import uz.dhp.forms.ui.TaskRunner;
 
 /**
@@ -121,7 +122,7 @@ class FinalizeSignSendTest {
           "Finalize stays disabled; open issues: "
               + window.openEditor().editor().viewModel().issues());
     }
-    robot.clickOn(finalize);
+    Shown.click(robot, finalize);
 
     // Extraction + narrative + validation (the checker may still be warming up), then kept.
     waitUntil(240, () -> !store.signingQueue().awaiting().isEmpty());
@@ -132,7 +133,7 @@ class FinalizeSignSendTest {
 
     robot.interact(window::showSigning);
     waitUntil(30, () -> window.signingScreen().rows().size() == 1);
-    robot.clickOn("#signSelected");
+    Shown.click(robot, "#signSelected");
     pressSignOnTheSandboxPage(robot, store);
 
     waitUntil(60, () -> store.signingQueue().awaiting().isEmpty());

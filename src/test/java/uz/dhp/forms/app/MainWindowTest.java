@@ -29,6 +29,7 @@ import uz.dhp.forms.app.DraftIndex.DraftRow;
 import uz.dhp.forms.form.answer.ItemPath;
 import uz.dhp.forms.form.definition.AnswerValue;
 import uz.dhp.forms.i18n.UiLanguage;
+import uz.dhp.forms.ui.Shown;
 import uz.dhp.forms.ui.TaskRunner;
 
 /** The shell on a real store in a temporary folder, driven through the UI. */
@@ -132,17 +133,17 @@ class MainWindowTest {
     waitUntil(() -> forms.getItems().size() == 3);
     // Startable once the form engine has checked it.
     waitForCheckedForms(forms);
-    robot.clickOn("Beta form (version 2.1.0)");
-    robot.clickOn("#newDraft");
+    Shown.click(robot, "Beta form (version 2.1.0)");
+    Shown.click(robot, "#newDraft");
     waitUntil(() -> robot.lookup("#formEditor").tryQuery().isPresent());
     // Type the patient's family name and PINFL; autosave puts them into the draft list.
-    robot.clickOn(window.openEditor().editor().inputOf(ItemPath.of("family")).orElseThrow());
+    Shown.click(robot, window.openEditor().editor().inputOf(ItemPath.of("family")).orElseThrow());
     robot.write("Karimova");
-    robot.clickOn(window.openEditor().editor().inputOf(ItemPath.of("pinfl")).orElseThrow());
+    Shown.click(robot, window.openEditor().editor().inputOf(ItemPath.of("pinfl")).orElseThrow());
     robot.write("41234567890123");
     robot.type(javafx.scene.input.KeyCode.TAB);
 
-    robot.clickOn("#backHome");
+    Shown.click(robot, "#backHome");
     TableView<DraftRow> table = robot.lookup("#draftTable").queryTableView();
     waitUntil(
         () ->
@@ -152,8 +153,8 @@ class MainWindowTest {
     assertThat(table.getItems().get(0).pinfl()).isEqualTo("41234567890123");
 
     // Reopened, the answers are back.
-    robot.clickOn("Karimova");
-    robot.clickOn("#openDraft");
+    Shown.click(robot, "Karimova");
+    Shown.click(robot, "#openDraft");
     waitUntil(() -> robot.lookup("#formEditor").tryQuery().isPresent());
     assertThat(
             window
@@ -170,22 +171,22 @@ class MainWindowTest {
     waitUntil(() -> robot.lookup("#draftTable").tryQuery().isPresent());
 
     // Delete asks first; cancel keeps it.
-    robot.clickOn("Karimova");
-    robot.clickOn("#deleteDraft");
+    Shown.click(robot, "Karimova");
+    Shown.click(robot, "#deleteDraft");
     clickVisible(robot, "Cancel");
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(table.getItems()).hasSize(1);
 
-    robot.clickOn("Karimova");
-    robot.clickOn("#deleteDraft");
+    Shown.click(robot, "Karimova");
+    Shown.click(robot, "#deleteDraft");
     clickVisible(robot, "Delete");
     waitUntil(() -> table.getItems().isEmpty());
 
     // Soft delete: still there under "Show deleted", and restorable.
-    robot.clickOn("#showDeleted");
+    Shown.click(robot, "#showDeleted");
     waitUntil(() -> table.getItems().size() == 1 && table.getItems().get(0).deleted());
-    robot.clickOn("Karimova");
-    robot.clickOn("#restoreDraft");
+    Shown.click(robot, "Karimova");
+    Shown.click(robot, "#restoreDraft");
     waitUntil(() -> table.getItems().size() == 1 && !table.getItems().get(0).deleted());
   }
 
@@ -238,7 +239,7 @@ class MainWindowTest {
   @Test
   void clinicSettingsOpenFromTheTopBarAndEscGoesBackHome(FxRobot robot) throws Exception {
     selectLanguage(robot, UiLanguage.EN);
-    robot.clickOn("#navClinic");
+    Shown.click(robot, "#navClinic");
     waitUntil(() -> window.masterDataView() != null);
     assertThat(robot.lookup("Clinic settings: clinic, departments, staff").tryQuery()).isPresent();
     robot.type(javafx.scene.input.KeyCode.ESCAPE);
@@ -257,7 +258,7 @@ class MainWindowTest {
     robot.interact(
         () -> robot.lookup("#showDeleted").queryAs(javafx.scene.control.CheckBox.class).fire());
     waitUntil(() -> table.getItems().size() == 3);
-    robot.clickOn("#draftSearch").write("alph");
+    Shown.click(robot, "#draftSearch").write("alph");
     waitUntil(() -> table.getItems().size() == 1);
     assertThat(table.getItems().get(0).formId()).isEqualTo("alpha");
   }
@@ -307,7 +308,7 @@ class MainWindowTest {
           }
           return now - stableSince.get() >= TimeUnit.MILLISECONDS.toNanos(600);
         });
-    robot.clickOn(target.get());
+    Shown.click(robot, target.get());
   }
 
   /** The quick list is replaced by the form engine's checked one. */

@@ -30,6 +30,7 @@ import uz.dhp.forms.i18n.UiLanguage;
 import uz.dhp.forms.terminology.Concept;
 import uz.dhp.forms.terminology.ValueSetExpansion;
 import uz.dhp.forms.ui.I18n;
+import uz.dhp.forms.ui.Shown;
 import uz.dhp.forms.ui.TaskRunner;
 
 /** The master-data screen on a real stage, saving into settings and reading them back. */
@@ -84,9 +85,9 @@ class MasterDataViewTest {
     return robot.lookup("#" + id).queryAs(Label.class).getText();
   }
 
-  private static void replace(FxRobot robot, String id, String value) {
+  private static void replace(FxRobot robot, String id, String value) throws Exception {
     TextField f = robot.lookup("#" + id).queryAs(TextField.class);
-    robot.clickOn(f);
+    Shown.click(robot, f);
     robot.interact(f::selectAll);
     robot.write(value);
   }
@@ -96,9 +97,9 @@ class MasterDataViewTest {
       throws Exception {
     open(robot, Map.of());
     assertThat(vm.status.get().key()).isEqualTo("masterData.status.empty");
-    robot.clickOn("#clinicName").write("Sinov klinikasi");
-    robot.clickOn(i18n.get("masterData.tab.practitioners"));
-    robot.clickOn("#practitionerAdd");
+    Shown.click(robot, "#clinicName").write("Sinov klinikasi");
+    Shown.click(robot, i18n.get("masterData.tab.practitioners"));
+    Shown.click(robot, "#practitionerAdd");
     // Add puts the cursor in the first field of the new row.
     robot.write("31204909999994");
     WaitForAsyncUtils.waitForFxEvents();
@@ -130,7 +131,7 @@ class MasterDataViewTest {
         .isEqualTo(
             new ClinicPractitioner(
                 "rasulov-bahrom", "31204909999995", "Rasulov", "Bahrom", "", "2211.6", "", ""));
-    robot.clickOn(i18n.get("masterData.tab.practitioners"));
+    Shown.click(robot, i18n.get("masterData.tab.practitioners"));
     TableView<?> table = robot.lookup("#practitionerTable").queryAs(TableView.class);
     assertThat(table.getItems()).hasSize(1);
   }
@@ -139,13 +140,13 @@ class MasterDataViewTest {
   void aSavedKeyStaysWhenTheNameChanges(FxRobot robot) throws Exception {
     settings.put(MasterDataStore.KEY, new MasterDataJson().write(MasterDataStoreTest.sample()));
     open(robot, Map.of());
-    robot.clickOn(i18n.get("masterData.tab.departments"));
+    Shown.click(robot, i18n.get("masterData.tab.departments"));
     TableView<?> table = robot.lookup("#departmentTable").queryAs(TableView.class);
     robot.interact(() -> table.getSelectionModel().select(0));
     TextField key = robot.lookup("#departmentKey").queryAs(TextField.class);
     assertThat(key.isEditable()).isFalse();
     replace(robot, "departmentName", "Ichki kasalliklar");
-    robot.clickOn("#masterDataSave");
+    Shown.click(robot, "#masterDataSave");
     waitUntil(() -> vm.status.get().key().equals("masterData.status.saved"));
     var stored = new MasterDataStore(settings).load().data().departments().get(0);
     assertThat(stored.key()).isEqualTo("ther");
@@ -157,16 +158,16 @@ class MasterDataViewTest {
       throws Exception {
     settings.put(MasterDataStore.KEY, new MasterDataJson().write(MasterDataStoreTest.sample()));
     open(robot, Map.of("PractitionerRole/rasulov", 2));
-    robot.clickOn(i18n.get("masterData.tab.practitioners"));
+    Shown.click(robot, i18n.get("masterData.tab.practitioners"));
     TableView<?> table = robot.lookup("#practitionerTable").queryAs(TableView.class);
     robot.interact(() -> table.getSelectionModel().select(0));
-    robot.clickOn(table).type(KeyCode.DELETE);
+    Shown.click(robot, table).type(KeyCode.DELETE);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(vm.practitioners).isEmpty();
     assertThat(text(robot, "masterDataStatus"))
         .isEqualTo(i18n.get("masterData.status.removedReferenced", "Rasulov Bahrom", 2));
 
-    robot.clickOn("#masterDataDiscard");
+    Shown.click(robot, "#masterDataDiscard");
     waitUntil(() -> vm.practitioners.size() == 1);
     assertThat(vm.practitioners.stream().map(PractitionerRow::fullName))
         .containsExactly("Rasulov Bahrom");
@@ -183,9 +184,9 @@ class MasterDataViewTest {
                 new Concept(system, "2211.6", "Terapevt", Map.of("ru", "Терапевт")),
                 new Concept(system, "2212.1", "Jarroh", Map.of("ru", "Хирург"))));
     open(robot, Map.of(), Optional.of(positions));
-    robot.clickOn(i18n.get("masterData.tab.practitioners"));
-    robot.clickOn("#practitionerAdd");
-    robot.clickOn("#practitionerPositionCode").write("jarr");
+    Shown.click(robot, i18n.get("masterData.tab.practitioners"));
+    Shown.click(robot, "#practitionerAdd");
+    Shown.click(robot, "#practitionerPositionCode").write("jarr");
     waitUntil(() -> robot.lookup(".list-view").tryQuery().isPresent());
     robot.type(KeyCode.ENTER);
     WaitForAsyncUtils.waitForFxEvents();

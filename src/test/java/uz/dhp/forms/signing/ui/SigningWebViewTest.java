@@ -38,6 +38,7 @@ import uz.dhp.forms.signing.sandbox.TestCertificateAuthority;
 import uz.dhp.forms.signing.sandbox.TestPractitioner;
 import uz.dhp.forms.support.IdGenerator;
 import uz.dhp.forms.ui.I18n;
+import uz.dhp.forms.ui.Shown;
 import uz.dhp.forms.ui.TaskRunner;
 
 /**
@@ -156,7 +157,7 @@ class SigningWebViewTest {
                 outcome::set));
     WaitForAsyncUtils.waitFor(
         20, TimeUnit.SECONDS, () -> robot.lookup("#signingWeb").tryQuery().isPresent());
-    robot.clickOn("#signingCancel");
+    Shown.click(robot, "#signingCancel");
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> outcome.get() != null);
     assertThat(outcome.get()).isInstanceOf(CeremonyOutcome.Cancelled.class);
     assertThat(robot.lookup("#signingWeb").tryQuery()).isEmpty();

@@ -51,6 +51,7 @@ import uz.dhp.forms.sync.TestDocuments;
 import uz.dhp.forms.sync.auth.AccessTokenSource;
 import uz.dhp.forms.sync.sandbox.SandboxProcess;
 import uz.dhp.forms.ui.I18n;
+import uz.dhp.forms.ui.Shown;
 import uz.dhp.forms.ui.TaskRunner;
 
 /**
@@ -178,7 +179,7 @@ class OutboxViewTest {
         .contains("Attempts so far: 1");
     assertThat(robot.lookup("#outboxRetry").queryButton().isDisabled()).isFalse();
 
-    robot.clickOn("#outboxRetry");
+    Shown.click(robot, "#outboxRetry");
 
     await(() -> store.outbox().find(bad.id()).orElseThrow().attempts() == 2);
     int again = awaitRow(bad.id(), OutboxState.REJECTED);
@@ -223,7 +224,7 @@ class OutboxViewTest {
 
     try (FaultProxy back = new FaultProxy(server.baseUrl(), Duration.ZERO, Duration.ZERO, port)) {
       back.schedule(java.util.List.of(Fault.PASS));
-      robot.clickOn("#outboxSendNow");
+      Shown.click(robot, "#outboxSendNow");
 
       int sent = awaitRow(doc.id(), OutboxState.SENT);
       assertThat(cell("colServerId", sent)).isNotEmpty();
@@ -246,14 +247,9 @@ class OutboxViewTest {
         });
   }
 
-  /**
-   * Clicks the table cell showing the row's value in that column, once the table has laid the cell
-   * out: the model can hold a new value a pulse before a cell node shows it.
-   */
+  /** Clicks the table cell showing the row's value in that column, once it is on screen. */
   private void clickCell(FxRobot robot, String columnId, int row) throws Exception {
-    String text = cell(columnId, row);
-    await(() -> robot.lookup(text).tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
-    robot.clickOn(text);
+    Shown.click(robot, cell(columnId, row));
   }
 
   /** Waits until the table shows the document in {@code state}; returns its row index. */

@@ -32,6 +32,7 @@ import uz.dhp.forms.sync.SyncSettings;
 import uz.dhp.forms.sync.auth.InMemorySecretStore;
 import uz.dhp.forms.sync.sandbox.SandboxProcess;
 import uz.dhp.forms.ui.I18n;
+import uz.dhp.forms.ui.Shown;
 import uz.dhp.forms.ui.TaskRunner;
 
 /**
@@ -79,9 +80,9 @@ class ServerSettingsViewTest {
     assertThat(robot.lookup("#settingsBaseUrl").queryAs(TextField.class).isDisabled()).isTrue();
 
     // The sandbox on its default port may not run here: point a DHP entry at the test server.
-    robot.clickOn("#settingsDhp");
+    Shown.click(robot, "#settingsDhp");
     replace(robot, "#settingsBaseUrl", server.baseUrl().toString());
-    robot.clickOn("#settingsTest");
+    Shown.click(robot, "#settingsTest");
 
     awaitResult("The connection works: ");
     assertThat(result()).contains("FHIR 5.0.0");
@@ -93,18 +94,18 @@ class ServerSettingsViewTest {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
     }
-    robot.clickOn("#settingsDhp");
+    Shown.click(robot, "#settingsDhp");
     replace(robot, "#settingsBaseUrl", "http://127.0.0.1:" + port + "/fhir");
-    robot.clickOn("#settingsTest");
+    Shown.click(robot, "#settingsTest");
 
     awaitResult("Nothing answers at this address.");
   }
 
   @Test
   void anAddressThatIsNotAUrlIsRefusedAndNothingIsSaved(FxRobot robot) throws Exception {
-    robot.clickOn("#settingsDhp");
+    Shown.click(robot, "#settingsDhp");
     replace(robot, "#settingsBaseUrl", "playground dhp uz");
-    robot.clickOn("#settingsSave");
+    Shown.click(robot, "#settingsSave");
 
     awaitResult("Server address (FHIR base): This is not a web address.");
     assertThat(saved).isEmpty();
@@ -113,14 +114,14 @@ class ServerSettingsViewTest {
 
   @Test
   void theSecretGoesToTheSecretStoreOnlyAndIsNotShownAgain(FxRobot robot) throws Exception {
-    robot.clickOn("#settingsDhp");
+    Shown.click(robot, "#settingsDhp");
     replace(robot, "#settingsClientId", "clinic-42");
-    robot.clickOn("#settingsSave");
+    Shown.click(robot, "#settingsSave");
     awaitResult("Client secret: Enter the client secret issued by the DHP administrator.");
     assertThat(saved).isEmpty();
 
-    robot.clickOn("#settingsClientSecret").write("s3cret-value");
-    robot.clickOn("#settingsSave");
+    Shown.click(robot, "#settingsClientSecret").write("s3cret-value");
+    Shown.click(robot, "#settingsSave");
 
     awaitResult("Settings saved.");
     assertThat(secrets.read(SyncSettings.CLIENT_SECRET_NAME))
@@ -135,10 +136,10 @@ class ServerSettingsViewTest {
     assertThat(onFx(() -> secret.getPromptText())).startsWith("A secret is stored");
   }
 
-  private void replace(FxRobot robot, String query, String text) {
+  private void replace(FxRobot robot, String query, String text) throws Exception {
     TextField f = robot.lookup(query).queryAs(TextField.class);
     robot.interact(() -> f.setText(""));
-    robot.clickOn(query).write(text);
+    Shown.click(robot, query).write(text);
   }
 
   private String result() {
