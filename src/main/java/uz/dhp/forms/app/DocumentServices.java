@@ -44,7 +44,9 @@ final class DocumentServices implements AutoCloseable {
   private final Optional<SigningSetup> signing;
   private final OutboxService outbox;
   private final OutboxReasons reasons;
-  private final uz.dhp.forms.sync.patient.PatientLookupService patients;
+  // Replaced when the clinic chooses another server (switchServer).
+  private volatile uz.dhp.forms.sync.patient.PatientLookupService patients;
+  private final ServerSwitch serverSwitch;
 
   private DocumentServices(
       CompletableFuture<DocumentValidator> validator,
@@ -52,8 +54,10 @@ final class DocumentServices implements AutoCloseable {
       Optional<SigningSetup> signing,
       OutboxService outbox,
       FhirContext fhir,
-      uz.dhp.forms.sync.patient.PatientLookupService patients) {
+      uz.dhp.forms.sync.patient.PatientLookupService patients,
+      ServerSwitch serverSwitch) {
     this.patients = patients;
+    this.serverSwitch = serverSwitch;
     this.reasons = new OutboxReasons(fhir);
     this.validator = validator;
     this.workflow = workflow;
@@ -116,24 +120,44 @@ final class DocumentServices implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       LOG.warn("Signing unavailable: {}", e.getClass().getSimpleName());
     }
+    ServerSwitch serverSwitch = new ServerSwitch(fhir, store, secrets, clock);
     OutboxService outbox =
         new OutboxService(
             store.outbox(),
             store.documents(),
-            new DhpGateway(sync.serverConfig(), fhir, sync.tokenSource(secrets, clock)),
+            serverSwitch.gateway(sync),
             BackoffPolicy.defaults(),
             BackoffPolicy.defaults(),
             clock,
             new Random(),
             2);
     outbox.start();
-    uz.dhp.forms.sync.patient.PatientLookupService patients =
-        new uz.dhp.forms.sync.patient.PatientLookupService(
-            fhir,
-            sync.baseUrl().toString(),
-            sync.tokenSource(secrets, clock),
-            store.patientCache());
-    return new DocumentServices(validator, workflow, signing, outbox, fhir, patients);
+    return new DocumentServices(
+        validator, workflow, signing, outbox, fhir, serverSwitch.patients(sync), serverSwitch);
+  }
+
+  /**
+   * The clinic saved other server settings: waiting documents go to the new server at once, and
+   * patients are looked up there (no restart). Blocking (a store call): not on the FX thread.
+   */
+  void switchServer(uz.dhp.forms.sync.SyncSettings sync) {
+    patients = serverSwitch.patients(sync);
+    outbox.switchServer(serverSwitch.gateway(sync));
+    LOG.info("Server settings applied");
+  }
+
+  /** Builds what talks to the server from the settings (at start and on every switch). */
+  private record ServerSwitch(
+      FhirContext fhir, Store store, uz.dhp.forms.sync.auth.SecretStore secrets, Clock clock) {
+
+    DhpGateway gateway(uz.dhp.forms.sync.SyncSettings sync) {
+      return new DhpGateway(sync.serverConfig(), fhir, sync.tokenSource(secrets, clock));
+    }
+
+    uz.dhp.forms.sync.patient.PatientLookupService patients(uz.dhp.forms.sync.SyncSettings sync) {
+      return new uz.dhp.forms.sync.patient.PatientLookupService(
+          fhir, sync.baseUrl().toString(), sync.tokenSource(secrets, clock), store.patientCache());
+    }
   }
 
   private static boolean hasPackages(Path dir) {

@@ -306,11 +306,27 @@ final class MainWindow {
                       ctx.tasks(),
                       java.time.Clock.systemUTC());
               uz.dhp.forms.sync.ui.ServerSettingsView view =
-                  new uz.dhp.forms.sync.ui.ServerSettingsView(
-                      model, i18n, saved -> notify(i18n.get("nav.serverSaved")));
+                  new uz.dhp.forms.sync.ui.ServerSettingsView(model, i18n, this::serverSaved);
               view.load();
               content.getChildren().setAll(view.root());
             },
+            this::showFailure);
+  }
+
+  /** Applies saved server settings at once (started services) or at their start (not yet). */
+  private void serverSaved(uz.dhp.forms.sync.SyncSettings saved) {
+    java.util.Optional<DocumentServices> services = ctx.documentServices().ifReady();
+    if (services.isEmpty()) {
+      notify(i18n.get("nav.serverSaved"));
+      return;
+    }
+    ctx.tasks()
+        .run(
+            () -> {
+              services.get().switchServer(saved);
+              return saved;
+            },
+            s -> notify(i18n.get("nav.serverSaved")),
             this::showFailure);
   }
 

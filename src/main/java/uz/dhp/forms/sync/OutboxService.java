@@ -31,7 +31,7 @@ public final class OutboxService implements AutoCloseable {
 
   private final OutboxWorker worker;
   private final OutboxRepository outbox;
-  private final DhpGateway gateway;
+  private volatile DhpGateway gateway;
   private final BackoffPolicy probeBackoff;
   private final Clock clock;
   private final RandomGenerator random;
@@ -48,6 +48,7 @@ public final class OutboxService implements AutoCloseable {
   private volatile Instant lastContact;
   private volatile Instant nextProbe = Instant.EPOCH;
   private volatile SyncMessage authProblem;
+  private volatile boolean serverSwitched;
   private int failedProbes;
 
   public OutboxService(
@@ -98,6 +99,20 @@ public final class OutboxService implements AutoCloseable {
     nextProbe = Instant.EPOCH;
     wake();
     return u;
+  }
+
+  /**
+   * The clinic chose another server: waiting documents go there from now on, at once, and what was
+   * known about the old server's reachability and login is forgotten. Sent and rejected rows stay
+   * as they are (the user can retry a rejected one).
+   */
+  public void switchServer(DhpGateway next) {
+    worker.useGateway(next);
+    gateway = next;
+    serverSwitched = true;
+    outbox.retryAllNow();
+    nextProbe = Instant.EPOCH;
+    wake();
   }
 
   /** A new document was queued (by the document layer): look at the queue now. */
@@ -166,6 +181,12 @@ public final class OutboxService implements AutoCloseable {
 
   /** One pass: probe if offline, then send until nothing is due. Returns how long to sleep. */
   Duration pass() {
+    if (serverSwitched) {
+      serverSwitched = false;
+      failedProbes = 0;
+      authProblem = null;
+      setConnectivity(ConnectivityState.UNKNOWN);
+    }
     if (connectivity == ConnectivityState.OFFLINE) {
       if (clock.instant().isBefore(nextProbe)) {
         return untilNext(nextProbe);

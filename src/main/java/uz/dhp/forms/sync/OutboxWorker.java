@@ -43,7 +43,8 @@ public final class OutboxWorker {
 
   private final OutboxRepository outbox;
   private final DocumentRepository documents;
-  private final DhpGateway gateway;
+  // Replaced when the clinic switches servers (OutboxService.switchServer).
+  private volatile DhpGateway gateway;
   private final BackoffPolicy backoff;
   private final Clock clock;
   private final RandomGenerator random;
@@ -67,6 +68,11 @@ public final class OutboxWorker {
     this.clock = clock;
     this.random = random;
     this.onChange = onChange;
+  }
+
+  /** Sends through {@code next} from the next step on (a step under way finishes on the old). */
+  void useGateway(DhpGateway next) {
+    gateway = next;
   }
 
   /**

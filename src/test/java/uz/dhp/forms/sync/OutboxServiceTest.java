@@ -111,6 +111,63 @@ class OutboxServiceTest {
     }
   }
 
+  @Test
+  void aServerChosenInTheSettingsGetsTheWaitingDocumentsAtOnceWithoutARestart() throws Exception {
+    var server = SandboxProcess.shared();
+    int deadPort;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      deadPort = s.getLocalPort();
+    }
+    Clock clock = Clock.systemUTC();
+    StoreOpenOutcome opened = new StoreOpener(clock).open(dir);
+    try (Store store = ((StoreOpenOutcome.Opened) opened).store()) {
+      Duration timeout = Duration.ofSeconds(10);
+      DhpGateway nowhere =
+          new DhpGateway(
+              ServerConfig.defaults(URI.create("http://127.0.0.1:" + deadPort + "/fhir"))
+                  .withTimeouts(Duration.ofSeconds(1), timeout, Duration.ofSeconds(1)),
+              SyncHarness.FHIR,
+              AccessTokenSource.none());
+      // The old server is probed only every 10 minutes: only the switch can make this quick.
+      BackoffPolicy slow =
+          new BackoffPolicy(
+              Duration.ofMinutes(10),
+              Duration.ofMinutes(10),
+              Duration.ofMinutes(10),
+              Duration.ofMinutes(10));
+      try (OutboxService service =
+          new OutboxService(
+              store.outbox(),
+              store.documents(),
+              nowhere,
+              slow,
+              slow,
+              clock,
+              new SplittableRandom(7),
+              1)) {
+        DocumentWrite doc = TestDocuments.valid("switch");
+        store.documents().storeAndQueue(doc, Actor.SYSTEM);
+        service.start();
+        await(() -> service.status().connectivity() == ConnectivityState.OFFLINE, 20);
+        assertThat(store.outbox().find(doc.id()).orElseThrow().state())
+            .isEqualTo(OutboxState.WAITING_RETRY);
+
+        service.switchServer(
+            new DhpGateway(
+                ServerConfig.defaults(server.baseUrl())
+                    .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(30), timeout),
+                SyncHarness.FHIR,
+                AccessTokenSource.none()));
+
+        await(() -> store.outbox().counts().sent() == 1, 60);
+        OutboxEntry sent = store.outbox().find(doc.id()).orElseThrow();
+        assertThat(sent.attempts()).isEqualTo(2);
+        assertThat(sent.serverId()).isPresent();
+        assertThat(service.status().connectivity()).isEqualTo(ConnectivityState.ONLINE);
+      }
+    }
+  }
+
   private static void await(java.util.function.BooleanSupplier condition, int seconds)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
