@@ -108,7 +108,7 @@ final class AppRuntime implements AutoCloseable {
                     secrets(),
                     actor,
                     Clock.systemUTC(),
-                    validators.apply(fhir, open.dataDirectory()));
+                    () -> validators.apply(fhir, open.dataDirectory()));
               });
     } else {
       StartupNotice why = notice;

@@ -10,7 +10,7 @@ final class CodeListImportSummary {
 
   private CodeListImportSummary() {}
 
-  /** Counts, "restart to use them" when something was added, and the first three problems. */
+  /** Counts, "in use now" when something was added, and the first three problems. */
   static String text(I18n i18n, List<ImportOutcome> outcomes) {
     int cs = 0;
     int vs = 0;
@@ -31,9 +31,17 @@ final class CodeListImportSummary {
         new StringBuilder(
             i18n.get("terminology.import.summary", cs, vs, packages, problems.size()));
     if (cs + vs + packages > 0) {
-      text.append(' ').append(i18n.get("import.restart"));
+      text.append(' ').append(i18n.get("import.inUse"));
     }
     problems.stream().limit(3).forEach(p -> text.append(' ').append(p));
     return text.toString();
+  }
+
+  /** How many FHIR packages the imports added. */
+  static int packages(List<ImportOutcome> outcomes) {
+    return outcomes.stream()
+        .filter(ImportOutcome.Imported.class::isInstance)
+        .mapToInt(o -> ((ImportOutcome.Imported) o).packages())
+        .sum();
   }
 }

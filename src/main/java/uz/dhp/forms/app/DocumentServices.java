@@ -39,7 +39,9 @@ final class DocumentServices implements AutoCloseable {
    */
   static final String SIGNING_URL = "signing.url";
 
-  private final CompletableFuture<DocumentValidator> validator;
+  private volatile CompletableFuture<DocumentValidator> validator;
+  private final java.util.function.Supplier<CompletableFuture<DocumentValidator>> validators;
+  private final DocumentService documents;
   private final DocumentWorkflow workflow;
   private final Optional<SigningSetup> signing;
   private final OutboxService outbox;
@@ -49,7 +51,9 @@ final class DocumentServices implements AutoCloseable {
   private final ServerSwitch serverSwitch;
 
   private DocumentServices(
+      java.util.function.Supplier<CompletableFuture<DocumentValidator>> validators,
       CompletableFuture<DocumentValidator> validator,
+      DocumentService documents,
       DocumentWorkflow workflow,
       Optional<SigningSetup> signing,
       OutboxService outbox,
@@ -59,7 +63,9 @@ final class DocumentServices implements AutoCloseable {
     this.patients = patients;
     this.serverSwitch = serverSwitch;
     this.reasons = new OutboxReasons(fhir);
+    this.validators = validators;
     this.validator = validator;
+    this.documents = documents;
     this.workflow = workflow;
     this.signing = signing;
     this.outbox = outbox;
@@ -99,8 +105,9 @@ final class DocumentServices implements AutoCloseable {
       uz.dhp.forms.sync.auth.SecretStore secrets,
       Actor actor,
       Clock clock,
-      CompletableFuture<DocumentValidator> validator) {
+      Supplier<CompletableFuture<DocumentValidator>> validators) {
     Path dataDir = store.dataDirectory();
+    CompletableFuture<DocumentValidator> validator = validators.get();
     DocumentService documents = new DocumentService(fhir, clock, IdGenerator.random(), validator);
     DocumentWorkflow workflow =
         new DocumentWorkflow(store, documents, formsDir, masterData, actor, IdGenerator.random());
@@ -133,7 +140,15 @@ final class DocumentServices implements AutoCloseable {
             2);
     outbox.start();
     return new DocumentServices(
-        validator, workflow, signing, outbox, fhir, serverSwitch.patients(sync), serverSwitch);
+        validators,
+        validator,
+        documents,
+        workflow,
+        signing,
+        outbox,
+        fhir,
+        serverSwitch.patients(sync),
+        serverSwitch);
   }
 
   /**
@@ -144,6 +159,17 @@ final class DocumentServices implements AutoCloseable {
     patients = serverSwitch.patients(sync);
     outbox.switchServer(serverSwitch.gateway(sync));
     LOG.info("Server settings applied");
+  }
+
+  /**
+   * FHIR packages were imported: builds the document checker again in the background with them and
+   * checks with it once built. Returns the new build.
+   */
+  CompletableFuture<DocumentValidator> reloadValidator() {
+    CompletableFuture<DocumentValidator> next = validators.get();
+    validator = next;
+    documents.useValidator(next);
+    return next;
   }
 
   /** Builds what talks to the server from the settings (at start and on every switch). */

@@ -16,24 +16,25 @@ import uz.dhp.forms.terminology.LocalTerminology;
 
 /**
  * The FHIR side of the app, built once in the background after the window is up: the process-wide
- * R5 context, the code lists imported on this PC, the form engine and the form catalog.
+ * R5 context, the code lists imported on this PC, the form engine and the form catalog. Importing
+ * code lists rebuilds the last three; drafts opened from then on use them (an open one keeps the
+ * lists it was opened with).
  */
 final class FormServices {
 
   private static final Logger LOG = LoggerFactory.getLogger(FormServices.class);
 
   private final FhirContext fhir;
-  private final LocalTerminology terminology;
-  private final FormEngine engine;
-  private final FormCatalog catalog;
   private final Path terminologyDir;
+  private volatile Parts parts;
 
-  private FormServices(FhirContext fhir, LocalTerminology terminology, Path terminologyDir) {
+  /** What depends on the code lists, replaced together. */
+  private record Parts(LocalTerminology terminology, FormEngine engine, FormCatalog catalog) {}
+
+  private FormServices(FhirContext fhir, Path terminologyDir) {
     this.fhir = fhir;
     this.terminologyDir = terminologyDir;
-    this.terminology = terminology;
-    this.engine = new FormEngine(fhir, terminology);
-    this.catalog = new FormCatalog(new FormLoader(fhir, engine));
+    this.parts = parts(fhir, terminologyDir);
   }
 
   /**
@@ -41,6 +42,10 @@ final class FormServices {
    * CodeSystems / ValueSets and its {@code *.tgz} FHIR packages. A missing folder means none yet.
    */
   static FormServices load(FhirContext fhir, Path terminologyDir) {
+    return new FormServices(fhir, terminologyDir);
+  }
+
+  private static Parts parts(FhirContext fhir, Path terminologyDir) {
     long t0 = System.nanoTime();
     List<Path> sources = new ArrayList<>();
     if (Files.isDirectory(terminologyDir)) {
@@ -63,12 +68,14 @@ final class FormServices {
         loaded.terminology().codeSystemCount(),
         loaded.terminology().valueSetCount(),
         (System.nanoTime() - t0) / 1_000_000);
-    return new FormServices(fhir, loaded.terminology(), terminologyDir);
+    FormEngine engine = new FormEngine(fhir, loaded.terminology());
+    return new Parts(loaded.terminology(), engine, new FormCatalog(new FormLoader(fhir, engine)));
   }
 
   /**
    * Imports code lists (CodeSystem / ValueSet JSON, FHIR packages) from each source into this PC's
-   * code lists folder; they are used from the next start. Blocking.
+   * code lists folder and, when anything was added, reloads the code lists so that they are used at
+   * once. Blocking.
    */
   List<uz.dhp.forms.terminology.ImportOutcome> importCodeLists(List<Path> sources) {
     uz.dhp.forms.terminology.TerminologyImport importer =
@@ -76,6 +83,11 @@ final class FormServices {
     List<uz.dhp.forms.terminology.ImportOutcome> outcomes = new ArrayList<>();
     for (Path source : sources) {
       outcomes.add(importer.importFrom(source, terminologyDir));
+    }
+    if (outcomes.stream()
+        .anyMatch(
+            o -> o instanceof uz.dhp.forms.terminology.ImportOutcome.Imported i && !i.isEmpty())) {
+      parts = parts(fhir, terminologyDir);
     }
     return outcomes;
   }
@@ -85,22 +97,22 @@ final class FormServices {
   }
 
   FormEngine engine() {
-    return engine;
+    return parts.engine();
   }
 
   LocalTerminology terminology() {
-    return terminology;
+    return parts.terminology();
   }
 
   /** One form of {@code formsDir}, fully checked (to open a draft of it). */
   FormCatalog.Entry form(Path formsDir, String formId) {
-    return catalog.entry(formId, formsDir.resolve(formId).resolve(FormCatalog.FILE_NAME));
+    return parts.catalog().entry(formId, formsDir.resolve(formId).resolve(FormCatalog.FILE_NAME));
   }
 
   /** Every form in {@code formsDir}, fully checked. */
   List<FormListing> scan(Path formsDir) {
     List<FormListing> result = new ArrayList<>();
-    for (FormCatalog.Entry e : catalog.scan(formsDir)) {
+    for (FormCatalog.Entry e : parts.catalog().scan(formsDir)) {
       if (e instanceof FormCatalog.Entry.Available a) {
         result.add(
             new FormListing.Available(

@@ -95,18 +95,26 @@ final class MainWindow {
                     }
                   },
                   this::showFailure);
-          ctx.tasks()
-              .run(
-                  () -> ctx.formServices().start().join().scan(Path.of(ctx.formsDir())),
-                  checked -> {
-                    homeModel.setForms(checked);
-                    homeModel.markFormsChecked();
-                    if (ctx.warmUp()) {
-                      startDocumentServices();
-                    }
-                  },
-                  this::showFailure);
+          scanForms(
+              () -> {
+                if (ctx.warmUp()) {
+                  startDocumentServices();
+                }
+              });
         });
+  }
+
+  /** Lists the forms as the form engine checks them (at start, and after code lists came in). */
+  private void scanForms(Runnable then) {
+    ctx.tasks()
+        .run(
+            () -> ctx.formServices().start().join().scan(Path.of(ctx.formsDir())),
+            checked -> {
+              homeModel.setForms(checked);
+              homeModel.markFormsChecked();
+              then.run();
+            },
+            this::showFailure);
   }
 
   /**
@@ -451,12 +459,32 @@ final class MainWindow {
               documentsBusy.set(false);
               documentsText.set(before);
               notify(CodeListImportSummary.text(i18n, outcomes));
+              // Forms that waited for these lists become available; new packages check documents.
+              scanForms(() -> {});
+              if (CodeListImportSummary.packages(outcomes) > 0) {
+                ctx.documentServices().ifReady().ifPresent(this::reloadDocumentChecks);
+              }
             },
             e -> {
               documentsBusy.set(false);
               documentsText.set(before);
               showFailure(e);
             });
+  }
+
+  /** Builds the document checker again with newly imported packages; the status bar follows. */
+  private void reloadDocumentChecks(DocumentServices services) {
+    documentsBusy.set(true);
+    documentsText.set(i18n.get("status.documents.preparing"));
+    services
+        .reloadValidator()
+        .whenComplete(
+            (v, e) ->
+                Platform.runLater(
+                    () -> {
+                      documentsBusy.set(false);
+                      documentsText.set(e == null ? "" : i18n.get("status.documents.unavailable"));
+                    }));
   }
 
   private void confirmDelete(DraftRow row) {

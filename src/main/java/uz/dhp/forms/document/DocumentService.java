@@ -45,7 +45,8 @@ public final class DocumentService {
   private final FhirContext fhir;
   private final Clock clock;
   private final IdGenerator ids;
-  private final CompletableFuture<DocumentValidator> validator;
+  // Replaced when FHIR packages are imported (useValidator).
+  private volatile CompletableFuture<DocumentValidator> validator;
   private final DocumentExtractor extractor;
 
   public DocumentService(
@@ -110,6 +111,14 @@ public final class DocumentService {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("HAPI produced unreadable JSON", e);
     }
+  }
+
+  /**
+   * Checks documents with {@code next} from now on (new FHIR packages were imported); a finalize
+   * already waiting for the previous validator goes on with that one.
+   */
+  public void useValidator(CompletableFuture<DocumentValidator> next) {
+    validator = next;
   }
 
   /** True once the validator has been built (finalizing before that waits for it). */
@@ -206,8 +215,9 @@ public final class DocumentService {
   }
 
   private DocumentValidator awaitValidator() {
+    CompletableFuture<DocumentValidator> current = validator;
     try {
-      return validator.get();
+      return current.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the validator", e);

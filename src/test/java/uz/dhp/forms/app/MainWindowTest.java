@@ -223,17 +223,51 @@ class MainWindowTest {
         """);
     Path bad = temp.resolve("notes.json");
     Files.writeString(bad, "{\"resourceType\":\"Patient\"}");
-    robot.interact(() -> window.importFiles(List.of(good, bad)));
+    Path valueSet = temp.resolve("gender-vs.json");
+    Files.writeString(
+        valueSet,
+        """
+        {"resourceType":"ValueSet","url":"https://example.org/vs/test-gender","status":"active",
+         "compose":{"include":[{"system":"https://example.org/cs/test-gender"}]}}
+        """);
+    // A form that needs the value set: it is listed without the warning "code list not imported"
+    // only once the lists are in use, without a restart.
+    Path gamma = Files.createDirectories(formsDir.resolve("gamma"));
+    Files.writeString(
+        gamma.resolve("questionnaire.json"),
+        """
+        {"resourceType":"Questionnaire","id":"gamma","version":"1.0.0","status":"active",
+         "title":"Gamma","item":[{"linkId":"sex","type":"coding","text":"Jinsi",
+          "answerValueSet":"https://example.org/vs/test-gender"}]}
+        """);
+    ListView<FormListing> forms = robot.lookup("#formList").queryListView();
+    waitForCheckedForms(forms);
+    assertThat(runtime.context().formServices().start().join().terminology().valueSetCount())
+        .isZero();
+    robot.interact(() -> window.importFiles(List.of(good, bad, valueSet)));
     org.controlsfx.control.NotificationPane bar = robot.lookup("#notifications").query();
     WaitForAsyncUtils.waitFor(
         60, TimeUnit.SECONDS, () -> bar.isShowing() && bar.getText().startsWith("Imported"));
     assertThat(bar.getText())
         .contains("1 code systems")
+        .contains("1 value sets")
         .contains("Skipped files: 1")
-        .contains("notes.json is a FHIR Patient");
+        .contains("notes.json is a FHIR Patient")
+        .contains("used from now on");
     try (var files = Files.list(dataDir.resolve("terminology"))) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("gender-cs.json");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("gender-cs.json", "gender-vs.json");
     }
+    waitUntil(
+        () ->
+            forms.getItems().stream()
+                .anyMatch(
+                    f ->
+                        f instanceof FormListing.Available a
+                            && a.formId().equals("gamma")
+                            && a.warnings() == 0));
+    assertThat(runtime.context().formServices().start().join().terminology().valueSetCount())
+        .isEqualTo(1);
   }
 
   @Test
