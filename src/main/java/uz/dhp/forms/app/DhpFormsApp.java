@@ -27,6 +27,9 @@ public final class DhpFormsApp extends Application {
   /** Printed by {@code --smoke-test} at the first pulse that shows the main window. */
   static final String HOME_READY_MARKER = "DHP_FORMS_HOME_READY_MS=";
 
+  /** Printed by {@code --smoke-test} with the id of the control that has the keyboard focus. */
+  static final String FOCUS_MARKER = "DHP_FORMS_FOCUS=";
+
   private AppRuntime runtime;
   private TaskRunner tasks;
   private MainWindow window;
@@ -131,7 +134,18 @@ public final class DhpFormsApp extends Application {
             onPulse(
                 () -> {
                   report(HOME_READY_MARKER);
-                  Platform.exit();
+                  // The form list takes the focus two pulses after the main window came in.
+                  onPulse(
+                      () ->
+                          onPulse(
+                              () ->
+                                  onPulse(
+                                      () -> {
+                                        javafx.scene.Node focus = scene.getFocusOwner();
+                                        System.out.println(
+                                            FOCUS_MARKER + (focus == null ? "" : focus.getId()));
+                                        Platform.exit();
+                                      })));
                 });
           }
         });

@@ -36,6 +36,7 @@ final class HomeView {
   private final Consumer<DraftRow> confirmDelete;
   private final HBox root;
   private final TextField searchField = new TextField();
+  private ListView<FormListing> formList;
   private final TableView<DraftRow> table = new TableView<>();
 
   private final String formsDir;
@@ -63,6 +64,11 @@ final class HomeView {
     return root;
   }
 
+  /** Puts the keyboard on the form list: arrows choose a form, Enter starts a draft. */
+  void focusForms() {
+    formList.requestFocus();
+  }
+
   void focusSearch() {
     searchField.requestFocus();
     searchField.selectAll();
@@ -71,6 +77,7 @@ final class HomeView {
   private VBox buildForms() {
     Label title = heading("home.forms.title");
     ListView<FormListing> list = new ListView<>(model.forms());
+    formList = list;
     list.setId("formList");
     list.setPrefWidth(320);
     list.accessibleTextProperty().bind(i18n.text("home.forms.title"));

@@ -197,9 +197,14 @@ final class MainWindow {
   /** Makes this window the content of {@code scene}, with its shortcuts and style sheet. */
   void install(Scene scene) {
     scene.setRoot(root());
+    // Keyboard users start on the form list (arrows choose, Enter starts a draft) rather than on
+    // the first button of the top bar. The notification pane's skin puts the home screen into
+    // the scene: apply CSS now (the first pulse would do it anyway) so that it can take focus.
     scene
         .getStylesheets()
         .add(MainWindow.class.getResource("/uz/dhp/forms/app/app.css").toExternalForm());
+    root().applyCss();
+    home.focusForms();
     var acc = scene.getAccelerators();
     acc.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), this::find);
     acc.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), () -> zoom(+1));

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The real entry point in a fresh JVM, as the README's run command and the installed package start
  * it: the first frame (the app's name) comes before the main window, the main window is built and
- * laid out, the store is created in the data folder, and nothing is reported as failed.
+ * laid out with the keyboard on the form list, the store is created in the data folder, and nothing
+ * is reported as failed.
  */
 class AppLaunchTest {
 
@@ -53,6 +54,9 @@ class AppLaunchTest {
     assertThat(home)
         .as("the main window comes after the first frame")
         .isGreaterThanOrEqualTo(firstFrame);
+    assertThat(output)
+        .as("keyboard users start on the form list")
+        .contains(DhpFormsApp.FOCUS_MARKER + "formList");
     assertThat(output).doesNotContain("Exception").doesNotContain(" ERROR ");
     assertThat(data.resolve("data").resolve("dhp-forms.db")).exists();
   }
