@@ -42,7 +42,8 @@ class OutboxTextsTest {
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        NOW);
+        NOW,
+        "final");
   }
 
   private OutboxTexts texts(UiLanguage language) {
