@@ -30,18 +30,9 @@ import uz.dhp.forms.form.io.FormLoader;
 import uz.dhp.forms.form.io.LoadOutcome;
 import uz.dhp.forms.form.rules.FormEngine;
 import uz.dhp.forms.i18n.UiLanguage;
-import uz.dhp.forms.signing.AssemblyOutcome;
-import uz.dhp.forms.signing.CanonicalDocument;
-import uz.dhp.forms.signing.CanonicalOutcome;
 import uz.dhp.forms.signing.DocumentCanonicalizer;
-import uz.dhp.forms.signing.SignatureOutcome;
-import uz.dhp.forms.signing.SignatureVerifier;
 import uz.dhp.forms.signing.SignedDocument;
-import uz.dhp.forms.signing.SignedDocumentService;
 import uz.dhp.forms.signing.StoredSignaturesOutcome;
-import uz.dhp.forms.signing.VerificationContext;
-import uz.dhp.forms.signing.sandbox.SandboxSigner;
-import uz.dhp.forms.signing.sandbox.TestCertificateAuthority;
 import uz.dhp.forms.store.Actor;
 import uz.dhp.forms.store.AuditAction;
 import uz.dhp.forms.store.AuditEntry;
@@ -71,25 +62,20 @@ class RetractionWorkflowTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Clock CLOCK = Clock.systemUTC();
   private static final String SIGNER = "att";
-  private static TestCertificateAuthority ca;
+  private static SandboxSignature signing;
 
   @TempDir Path dir;
   private Store store;
   private final AtomicReference<Optional<ClinicMasterData>> master =
       new AtomicReference<>(Optional.of(Fixtures.clinic()));
   private final DocumentCanonicalizer canonicalizer = new DocumentCanonicalizer(Fixtures.FHIR);
-  private final SignedDocumentService signedDocuments =
-      new SignedDocumentService(
-          Fixtures.FHIR, canonicalizer, new SignatureVerifier(CLOCK), IdGenerator.random());
   private DocumentWorkflow workflow;
   private FormDefinition form003;
   private String draftId;
 
   @BeforeAll
   static void certificateAuthority() {
-    ca = TestCertificateAuthority.create(CLOCK, List.of());
-    var att = Fixtures.clinic().practitioner(SIGNER).orElseThrow();
-    ca.enrol(att.pinfl(), att.fullName());
+    signing = new SandboxSignature(Fixtures.FHIR, CLOCK, Fixtures.clinic());
   }
 
   @BeforeEach
@@ -194,8 +180,7 @@ class RetractionWorkflowTest {
     assertThat(signedRetraction.version()).isEqualTo(2);
     assertThat(signedRetraction.compositionIdentifier()).isEqualTo(sent.compositionIdentifier());
     assertThat(signedRetraction.bundleIdentifier()).isEqualTo(retraction.bundleIdentifier());
-    StoredSignaturesOutcome verified =
-        signedDocuments.verifyStored(signedRetraction.bytes(), ca.trustAnchors());
+    StoredSignaturesOutcome verified = signing.verifyStored(signedRetraction.bytes());
     assertThat(verified).isInstanceOf(StoredSignaturesOutcome.Valid.class);
     assertThat(((StoredSignaturesOutcome.Valid) verified).signatures()).hasSize(1);
     JsonNode signedTree = JSON.readTree(signedRetraction.bytes());
@@ -301,32 +286,10 @@ class RetractionWorkflowTest {
     return store.signingQueue().find(((FinalizeResult.Awaiting) result).documentId()).orElseThrow();
   }
 
-  /** Signs {@code doc} as the signing screen does: canonical hash, sandbox JWS, verify, attach. */
+  /** Signs {@code doc} as the signing screen does and stores the signed copy (queued). */
   private StoredDocument signed(UnsignedDocument doc) {
     DocumentWorkflow.Signer signer = workflow.signerOf(doc).orElseThrow();
-    CanonicalDocument canonical =
-        ((CanonicalOutcome.Canonicalized) canonicalizer.canonicalize(doc.bytes())).document();
-    String jws =
-        new SandboxSigner(CLOCK)
-            .signHash(
-                ca.credential(signer.pinfl()).orElseThrow(),
-                canonical.hashBase64Url(),
-                "Bundle/" + canonical.bundleId());
-    SignatureOutcome outcome =
-        new SignatureVerifier(CLOCK)
-            .verify(
-                jws,
-                canonical,
-                VerificationContext.forCeremony(
-                    ca.trustAnchors(), signer.pinfl(), CLOCK.instant().minusSeconds(120)));
-    assertThat(outcome).isInstanceOf(SignatureOutcome.Verified.class);
-    AssemblyOutcome assembled =
-        signedDocuments.assemble(
-            doc.bytes(),
-            (SignatureOutcome.Verified) outcome,
-            signer.role(),
-            Optional.of("biometricAuth"));
-    SignedDocument signedDoc = ((AssemblyOutcome.Assembled) assembled).document();
+    SignedDocument signedDoc = signing.sign(doc.bytes(), signer.role(), signer.pinfl());
     SigningQueueOutcome.Signed stored = workflow.storeSigned(doc, signedDoc);
     assertThat(stored).isInstanceOf(SigningQueueOutcome.Queued.class);
     return store.documents().find(((SigningQueueOutcome.Queued) stored).documentId()).orElseThrow();

@@ -85,7 +85,8 @@ final class RetractConfirmBar {
     HBox row = new HBox(8, reasonLabel, reason, confirm, cancel);
     row.setAlignment(Pos.CENTER_LEFT);
     root.getChildren().setAll(question, row);
-    root.addEventHandler(
+    // A filter: before the reason field (or the window's Esc, "back home") can take the key.
+    root.addEventFilter(
         KeyEvent.KEY_PRESSED,
         e -> {
           if (e.getCode() == KeyCode.ESCAPE) {
