@@ -3,6 +3,7 @@ package uz.dhp.forms.app;
 import java.util.List;
 import java.util.concurrent.Executor;
 import uz.dhp.forms.app.DocumentWorkflow.RetractResult;
+import uz.dhp.forms.sync.ui.OutboxNotice;
 import uz.dhp.forms.sync.ui.OutboxRetraction;
 
 /**
@@ -23,21 +24,20 @@ final class OutboxRetractAction implements OutboxRetraction {
   }
 
   @Override
-  public Result retract(String documentId, String reason) {
+  public OutboxNotice retract(String documentId, String reason) {
     RetractResult result;
     try {
       result = workflow.retract(documentId, reason);
     } catch (UserFacingFailure f) {
-      return new Result(false, f.key(), List.of(f.args()));
+      return new OutboxNotice(f.key(), List.of(f.args()));
     }
     if (result instanceof RetractResult.Awaiting a) {
       fxThread.execute(created);
-      return new Result(
-          true,
+      return new OutboxNotice(
           a.withdrawn() == 0 ? "retract.created" : "retract.createdReplacing",
           List.of(a.version(), a.signerName()));
     }
     RetractResult.Refused r = (RetractResult.Refused) result;
-    return new Result(false, r.key(), List.copyOf(r.args()));
+    return new OutboxNotice(r.key(), List.copyOf(r.args()));
   }
 }

@@ -127,13 +127,18 @@ final class RetractionWorkflow {
   private Optional<RetractResult> checkVersions(
       StoredDocument doc, List<UnsignedDocument> versions) {
     for (UnsignedDocument v : versions) {
-      if (v.retraction().isPresent() && v.state() != UnsignedDocument.State.WITHDRAWN) {
-        return Optional.of(
-            refused(
-                v.state() == UnsignedDocument.State.AWAITING
-                    ? "retract.alreadyAwaiting"
-                    : "retract.alreadyRetracted"));
+      if (v.retraction().isEmpty() || v.state() == UnsignedDocument.State.WITHDRAWN) {
+        continue;
       }
+      if (v.state() == UnsignedDocument.State.AWAITING) {
+        return Optional.of(refused("retract.alreadyAwaiting"));
+      }
+      // Signed: one retraction per document; if DHP refused it, it is retried, not made anew.
+      return Optional.of(
+          refused(
+              rejected(v.signedDocumentId())
+                  ? "retract.retractionRejected"
+                  : "retract.alreadyRetracted"));
     }
     // A newer signed version replaces this one at DHP (unless DHP refused it): retract that one.
     for (UnsignedDocument v : versions) {

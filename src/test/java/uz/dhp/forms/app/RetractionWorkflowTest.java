@@ -203,6 +203,13 @@ class RetractionWorkflowTest {
     assertThat(finalizeExample())
         .isEqualTo(new FinalizeResult.Blocked("draft.finalize.retracted", List.of()));
     assertThat(store.signingQueue().awaitingCount()).isZero();
+
+    // Should DHP refuse the retraction, it is retried from the outbox, not made a second time.
+    assertThat(store.outbox().claimNextDue().map(OutboxEntry::documentId))
+        .contains(signedRetraction.id());
+    store.outbox().markRejected(signedRetraction.id(), 422, "sync.rejected.invalid", "x", "{}");
+    assertThat(workflow.retract(sent.id(), ""))
+        .isEqualTo(new RetractResult.Refused("retract.retractionRejected", List.of()));
   }
 
   @Test

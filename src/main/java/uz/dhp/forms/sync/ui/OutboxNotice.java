@@ -10,15 +10,12 @@ import uz.dhp.forms.sync.SyncMessage;
 public record OutboxNotice(String key, List<Object> args) {
 
   public OutboxNotice {
+    java.util.Objects.requireNonNull(key, "key");
     args = List.copyOf(args);
   }
 
   static OutboxNotice of(SyncMessage message) {
     return new OutboxNotice(message.key(), message.args());
-  }
-
-  static OutboxNotice of(OutboxRetraction.Result result) {
-    return new OutboxNotice(result.key(), result.args());
   }
 
   public Object[] argArray() {

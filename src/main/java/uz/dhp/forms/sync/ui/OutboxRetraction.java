@@ -1,8 +1,5 @@
 package uz.dhp.forms.sync.ui;
 
-import java.util.List;
-import java.util.Objects;
-
 /**
  * Creates the retraction (entered in error) of a sent document. Supplied by the composition root,
  * which knows the document lifecycle; this package does not. Blocking: the outbox screen calls it
@@ -13,21 +10,8 @@ public interface OutboxRetraction {
 
   /**
    * Retracts the sent document {@code documentId}; {@code reason} is the user's text, possibly
-   * blank.
+   * blank. Returns what to tell the user — what happened and what comes next — as a message key of
+   * any bundle with its arguments.
    */
-  Result retract(String documentId, String reason);
-
-  /**
-   * What happened, for the outbox's notice line.
-   *
-   * @param created whether a retraction now awaits its signature
-   * @param key message key (any bundle) telling the user what happened and what comes next
-   * @param args its arguments
-   */
-  record Result(boolean created, String key, List<Object> args) {
-    public Result {
-      Objects.requireNonNull(key, "key");
-      args = List.copyOf(args);
-    }
-  }
+  OutboxNotice retract(String documentId, String reason);
 }

@@ -296,7 +296,7 @@ public final class OutboxViewModel implements AutoCloseable {
         () -> action.retract(target.documentId(), reason == null ? "" : reason),
         result -> {
           retracting.set(false);
-          notice.set(Optional.of(OutboxNotice.of(result)));
+          notice.set(Optional.of(result));
         },
         e -> {
           retracting.set(false);
