@@ -110,7 +110,14 @@ final class DocumentServices implements AutoCloseable {
     CompletableFuture<DocumentValidator> validator = validators.get();
     DocumentService documents = new DocumentService(fhir, clock, IdGenerator.random(), validator);
     DocumentWorkflow workflow =
-        new DocumentWorkflow(store, documents, formsDir, masterData, actor, IdGenerator.random());
+        new DocumentWorkflow(
+            store,
+            documents,
+            new uz.dhp.forms.signing.DocumentCanonicalizer(fhir),
+            formsDir,
+            masterData,
+            actor,
+            IdGenerator.random());
     Optional<SigningSetup> signing = Optional.empty();
     try {
       signing =

@@ -23,6 +23,7 @@ import uz.dhp.forms.document.master.ClinicMasterData;
 import uz.dhp.forms.document.master.ClinicPractitioner;
 import uz.dhp.forms.form.definition.FormDefinition;
 import uz.dhp.forms.i18n.UiLanguage;
+import uz.dhp.forms.signing.DocumentCanonicalizer;
 import uz.dhp.forms.signing.SignedDocument;
 import uz.dhp.forms.signing.SignerRole;
 import uz.dhp.forms.store.Actor;
@@ -37,8 +38,9 @@ import uz.dhp.forms.support.IdGenerator;
 /**
  * The document lifecycle in the app (dhp-spec C1): a draft is finalized into a document that awaits
  * its practitioner's signature; the signed copy goes to the outbox. A finalized draft that is
- * changed and finalized again becomes the next version (same Composition.identifier). Blocking:
- * call from background threads only.
+ * changed and finalized again becomes the next version (same Composition.identifier); a sent one
+ * can be retracted on DHP's request ({@link #retract}). Blocking: call from background threads
+ * only.
  */
 final class DocumentWorkflow {
 
@@ -52,10 +54,12 @@ final class DocumentWorkflow {
   private final Supplier<Optional<ClinicMasterData>> masterData;
   private final Actor actor;
   private final IdGenerator ids;
+  private final RetractionWorkflow retractions;
 
   DocumentWorkflow(
       Store store,
       DocumentService documents,
+      DocumentCanonicalizer canonicalizer,
       Path formsDir,
       Supplier<Optional<ClinicMasterData>> masterData,
       Actor actor,
@@ -66,6 +70,8 @@ final class DocumentWorkflow {
     this.masterData = masterData;
     this.actor = actor;
     this.ids = ids;
+    this.retractions =
+        new RetractionWorkflow(store, documents, canonicalizer, masterData, actor, ids);
   }
 
   /** How finalizing went. */
@@ -79,6 +85,19 @@ final class DocumentWorkflow {
 
     /** Cannot even try: the message to show (app bundle key) and its arguments. */
     record Blocked(String key, List<String> args) implements FinalizeResult {}
+  }
+
+  /** How a retraction request went. */
+  sealed interface RetractResult {
+    /**
+     * Kept as {@code version}; it awaits the signature of {@code signerName}. {@code withdrawn}
+     * unsigned versions of the same document (a correction not yet signed) were replaced by it.
+     */
+    record Awaiting(String documentId, int version, String signerName, int withdrawn)
+        implements RetractResult {}
+
+    /** Nothing written: the message to show (app bundle key) and its arguments. */
+    record Refused(String key, List<String> args) implements RetractResult {}
   }
 
   /** True once the document checker is ready (finalizing before that waits for it). */
@@ -126,6 +145,10 @@ final class DocumentWorkflow {
     FinalizeRequest request =
         new FinalizeRequest(form, response, master.get(), signerKey.get(), ui, "uz", fixed);
     List<UnsignedDocument> earlier = store.signingQueue().forDraft(draftId);
+    if (earlier.stream().anyMatch(RetractionWorkflow::isSignedRetraction)) {
+      // entered-in-error is terminal (dhp-spec §2.4): no new version of a retracted document.
+      return new FinalizeResult.Blocked("draft.finalize.retracted", List.of());
+    }
     FinalizeOutcome outcome =
         earlier.isEmpty()
             ? documents.finalizeDocument(request)
@@ -212,6 +235,17 @@ final class DocumentWorkflow {
     } catch (IOException e) {
       LOG.warn("Patient index not updated: document not readable");
     }
+  }
+
+  /**
+   * Creates the retraction (entered in error) of the sent document {@code documentId} — only when
+   * DHP asked for it (dhp-spec §2.4) — and keeps it awaiting the signature of the practitioner who
+   * signed the document; once signed it is sent like any document. {@code reason} (may be blank) is
+   * kept with it and shown to the signer. Refused, with nothing written, when the document is not
+   * sent, is not the newest version, already has a retraction, or its signer is gone.
+   */
+  RetractResult retract(String documentId, String reason) {
+    return retractions.retract(documentId, reason);
   }
 
   /** Documents awaiting a signature, oldest first. */

@@ -286,7 +286,10 @@ final class MainWindow {
                       ctx.tasks(),
                       Platform::runLater,
                       java.time.Clock.systemUTC(),
-                      java.time.ZoneId.systemDefault());
+                      java.time.ZoneId.systemDefault(),
+                      // "Retract…" (decision 0013); the awaiting-signature count follows.
+                      new OutboxRetractAction(
+                          services.workflow(), Platform::runLater, this::refreshAwaiting));
               model.start();
               closeScreens();
               outboxView = new uz.dhp.forms.sync.ui.OutboxView(model, i18n);

@@ -83,7 +83,7 @@ final class SigningQueueScreen {
     table.accessibleTextProperty().bind(i18n.text("sign.title"));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.getColumns().add(column("sign.column.patient", d -> patientOf(d)));
-    table.getColumns().add(column("sign.column.form", d -> d.formId() + " · v" + d.version()));
+    table.getColumns().add(column("sign.column.form", this::formOf));
     table.getColumns().add(column("sign.column.finalized", this::finalizedAt));
     empty.textProperty().bind(i18n.text("sign.empty"));
     empty.setWrapText(true);
@@ -107,7 +107,9 @@ final class SigningQueueScreen {
     actions.setAlignment(Pos.CENTER_RIGHT);
 
     center.getChildren().setAll(preview.root());
-    SplitPane split = new SplitPane(table, center);
+    VBox right = new VBox(retractionNotice(), center);
+    VBox.setVgrow(center, javafx.scene.layout.Priority.ALWAYS);
+    SplitPane split = new SplitPane(table, right);
     split.setDividerPositions(0.38);
     root.setCenter(split);
     root.setBottom(actions);
@@ -119,6 +121,45 @@ final class SigningQueueScreen {
     c.textProperty().bind(i18n.text(key));
     c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
     return c;
+  }
+
+  /** "form-003 · v2", or for a retraction "Retraction · form-003 · v2": she sees what she signs. */
+  private String formOf(UnsignedDocument d) {
+    return d.retraction().isPresent()
+        ? i18n.get("sign.retraction.form", d.formId(), d.version())
+        : d.formId() + " · v" + d.version();
+  }
+
+  /** Above the text of a chosen retraction: what signing it does, and the reason given. */
+  private Label retractionNotice() {
+    Label notice = new Label();
+    notice.setId("signingRetractionNotice");
+    notice.setWrapText(true);
+    notice.setMaxWidth(Double.MAX_VALUE);
+    notice.setPadding(new Insets(8, 12, 8, 12));
+    notice.setStyle("-fx-background-color: #fff4e0; -fx-font-weight: bold;");
+    var selected = table.getSelectionModel().selectedItemProperty();
+    notice
+        .textProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createStringBinding(
+                () -> {
+                  UnsignedDocument d = selected.get();
+                  if (d == null || d.retraction().isEmpty()) {
+                    return "";
+                  }
+                  return d.retraction()
+                      .get()
+                      .reason()
+                      .map(r -> i18n.get("sign.retraction.noticeReason", r))
+                      .orElseGet(() -> i18n.get("sign.retraction.notice"));
+                },
+                selected,
+                i18n.messagesProperty()));
+    notice.accessibleTextProperty().bind(notice.textProperty());
+    notice.visibleProperty().bind(notice.textProperty().isNotEmpty());
+    notice.managedProperty().bind(notice.visibleProperty());
+    return notice;
   }
 
   private String patientOf(UnsignedDocument d) {

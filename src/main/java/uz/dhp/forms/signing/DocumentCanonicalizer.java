@@ -53,9 +53,25 @@ public final class DocumentCanonicalizer {
     return canonicalize(text.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The document Bundle as it was before anyone signed it: {@code bundleJson} without its signing
+   * Provenance entries (the same ones {@link #canonicalize} leaves out), everything else, {@code
+   * Bundle.id} and {@code meta} included, kept as it is. Empty when the bytes are not a document
+   * Bundle with an id. Used to build a new document (a retraction) from a signed one.
+   */
+  public Optional<byte[]> withoutSignatures(byte[] bundleJson) {
+    Optional<JsonNode> parsed = json.parse(bundleJson);
+    if (parsed.isEmpty() || !parsed.get().isObject() || !isDocument(parsed.get())) {
+      return Optional.empty();
+    }
+    ObjectNode bundle = (ObjectNode) parsed.get();
+    Optional<String> id = BundleJson.bundleId(bundle);
+    id.ifPresent(bundleId -> removeSigningProvenances(bundle, bundleId));
+    return id.map(bundleId -> json.writeBytes(bundle));
+  }
+
   CanonicalOutcome canonicalize(ObjectNode bundle) {
-    if (!"Bundle".equals(bundle.path("resourceType").asText(null))
-        || !"document".equals(bundle.path("type").asText(null))) {
+    if (!isDocument(bundle)) {
       return CanonicalOutcome.Failed.of("signing.canonical.notDocument");
     }
     Optional<String> id = BundleJson.bundleId(bundle);
@@ -65,17 +81,27 @@ public final class DocumentCanonicalizer {
     ObjectNode signed = bundle.deepCopy();
     signed.remove("id");
     signed.remove("meta");
-    JsonNode entries = signed.get("entry");
-    if (entries instanceof ArrayNode array) {
-      for (int i = array.size() - 1; i >= 0; i--) {
-        if (BundleJson.isSigningProvenance(array.get(i), id.get())) {
-          array.remove(i);
-        }
-      }
-    }
+    removeSigningProvenances(signed, id.get());
     return jcs.canonicalize(json.write(signed))
         .<CanonicalOutcome>map(
             bytes -> new CanonicalOutcome.Canonicalized(CanonicalDocument.of(id.get(), bytes)))
         .orElseGet(() -> CanonicalOutcome.Failed.of("signing.canonical.notIJson"));
+  }
+
+  private static boolean isDocument(JsonNode bundle) {
+    return "Bundle".equals(bundle.path("resourceType").asText(null))
+        && "document".equals(bundle.path("type").asText(null));
+  }
+
+  /** R6: the signature covers the Bundle without the Provenances that target it. */
+  private static void removeSigningProvenances(ObjectNode bundle, String bundleId) {
+    JsonNode entries = bundle.get("entry");
+    if (entries instanceof ArrayNode array) {
+      for (int i = array.size() - 1; i >= 0; i--) {
+        if (BundleJson.isSigningProvenance(array.get(i), bundleId)) {
+          array.remove(i);
+        }
+      }
+    }
   }
 }

@@ -19,7 +19,12 @@ public enum AuditAction {
   /** A draft was finalized into a document that now awaits its signature. */
   DOCUMENT_FINALIZED("document.finalized"),
   /** A document awaiting signature was replaced by a corrected version before it was signed. */
-  DOCUMENT_WITHDRAWN("document.withdrawn");
+  DOCUMENT_WITHDRAWN("document.withdrawn"),
+  /**
+   * A retraction (entered in error) of a signed document was created and awaits its signature;
+   * draft id and the retraction's version (the reason stays with the document, never here).
+   */
+  RETRACTION_CREATED("document.retraction.created");
 
   private final String code;
 

@@ -10,6 +10,8 @@ import java.util.OptionalInt;
  * @param lastErrorKey message key ({@code sync.*}) of the last failure, for the user
  * @param lastErrorDetail technical detail of the last failure (no patient data), for support
  * @param outcomeJson the server's OperationOutcome for a rejection, as received
+ * @param documentStatus the document's {@code Composition.status}: {@code final}, or {@code
+ *     entered-in-error} for a retraction
  */
 public record OutboxEntry(
     long seq,
@@ -29,4 +31,11 @@ public record OutboxEntry(
     Optional<String> serverId,
     Optional<String> location,
     Optional<Instant> sentAt,
-    Instant updated) {}
+    Instant updated,
+    String documentStatus) {
+
+  /** True for a retraction (entered in error) of an earlier document. */
+  public boolean isRetraction() {
+    return UnsignedDocumentWrite.ENTERED_IN_ERROR.equals(documentStatus);
+  }
+}

@@ -23,7 +23,7 @@ public final class OutboxRepository {
       "SELECT o.seq, o.document_id, d.draft_id, d.form_id, d.bundle_id_system, d.bundle_id_value,"
           + " d.version, o.state, o.attempts, o.next_attempt_at, o.sending_since,"
           + " o.last_error_key, o.last_error_detail, o.http_status, o.outcome_json, o.server_id,"
-          + " o.location, o.sent_at, o.updated_at"
+          + " o.location, o.sent_at, o.updated_at, d.status"
           + " FROM outbox o JOIN document d ON d.id = o.document_id";
 
   private final Database db;
@@ -316,7 +316,8 @@ public final class OutboxRepository {
         Optional.ofNullable(rs.getString("server_id")),
         Optional.ofNullable(rs.getString("location")),
         optionalInstant(rs, "sent_at"),
-        Instant.ofEpochMilli(rs.getLong("updated_at")));
+        Instant.ofEpochMilli(rs.getLong("updated_at")),
+        rs.getString("status"));
   }
 
   private static OutboxState state(String code) throws SQLException {

@@ -212,6 +212,38 @@ final class Schema {
               ) STRICT
               """));
 
+  static final Migration V4 =
+      Migration.ofSql(
+          4,
+          "retractions awaiting signature",
+          List.of(
+              // A retraction (entered-in-error, dhp-spec §2.4) waits for its signature like any
+              // finalized document; these say which signed document it retracts and why (the
+              // user's words, shown to the signer; never in the audit log, which holds keys only).
+              "ALTER TABLE unsigned_document ADD COLUMN retracts_document_id TEXT"
+                  + " REFERENCES document (id)",
+              "ALTER TABLE unsigned_document ADD COLUMN retraction_reason TEXT"
+                  + " CHECK (retraction_reason IS NULL OR (retracts_document_id IS NOT NULL"
+                  + " AND length(retraction_reason) BETWEEN 1 AND "
+                  + Retraction.MAX_REASON_LENGTH
+                  + "))",
+              // The new columns are as frozen as the others.
+              "DROP TRIGGER unsigned_document_frozen",
+              """
+              CREATE TRIGGER unsigned_document_frozen
+              BEFORE UPDATE OF id, draft_id, form_id, bundle_id_system, bundle_id_value,
+                               composition_id, version, status, signer_key, created_at, bytes,
+                               sha256, retracts_document_id, retraction_reason
+              ON unsigned_document
+              BEGIN SELECT RAISE(ABORT, 'documents are immutable'); END
+              """,
+              // At most one live retraction per signed document, whatever the application does.
+              """
+              CREATE UNIQUE INDEX unsigned_document_one_retraction
+              ON unsigned_document (retracts_document_id)
+              WHERE retracts_document_id IS NOT NULL AND state <> 'withdrawn'
+              """));
+
   /** All migrations of this version of the app, in order. */
-  static final List<Migration> MIGRATIONS = List.of(V1, V2, V3);
+  static final List<Migration> MIGRATIONS = List.of(V1, V2, V3, V4);
 }

@@ -23,6 +23,12 @@ public final class SigningQueueOutcome {
   /** Nothing written: this id or Bundle.identifier already exists. */
   public record DuplicateDocument(String documentId) implements Kept {}
 
+  /**
+   * Nothing written: the signed document {@code retractedId} already has a signed retraction
+   * (retractions are terminal, dhp-spec §2.4).
+   */
+  public record AlreadyRetracted(String documentId, String retractedId) implements Kept {}
+
   /** Nothing written. */
   public record KeepFailed(String documentId, StoreFailure failure) implements Kept {}
 

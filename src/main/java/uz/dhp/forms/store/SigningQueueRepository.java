@@ -21,7 +21,7 @@ public final class SigningQueueRepository {
       "u.id, u.draft_id, u.form_id, u.bundle_id_system, u.bundle_id_value, u.composition_id,"
           + " u.version, u.status, u.signer_key, u.created_at, u.bytes, u.sha256, u.state,"
           + " u.signed_document_id, coalesce(d.patient_name, '') AS patient_name,"
-          + " coalesce(d.pinfl, '') AS pinfl";
+          + " coalesce(d.pinfl, '') AS pinfl, u.retracts_document_id, u.retraction_reason";
 
   private static final String FROM =
       " FROM unsigned_document u LEFT JOIN draft d ON d.id = u.draft_id";
@@ -41,7 +41,8 @@ public final class SigningQueueRepository {
   /**
    * Keeps a finalized document until it is signed, marks its draft finalized and withdraws any
    * earlier version of the same draft that was still awaiting (a correction replaces it), in one
-   * transaction.
+   * transaction. A retraction ({@link UnsignedDocumentWrite#retraction()}) leaves the draft as it
+   * is and is refused when the document it retracts already has a signed retraction.
    */
   public SigningQueueOutcome.Kept keep(UnsignedDocumentWrite doc, Actor actor) {
     try {
@@ -55,6 +56,10 @@ public final class SigningQueueRepository {
       throws SQLException {
     if (exists(c, doc)) {
       return new SigningQueueOutcome.DuplicateDocument(doc.id());
+    }
+    if (doc.retraction().isPresent() && signedRetractionOf(c, doc.retraction().get())) {
+      return new SigningQueueOutcome.AlreadyRetracted(
+          doc.id(), doc.retraction().get().documentId());
     }
     long now = clock.millis();
     List<String> withdrawn = new ArrayList<>();
@@ -84,8 +89,8 @@ public final class SigningQueueRepository {
         c.prepareStatement(
             "INSERT INTO unsigned_document (id, draft_id, form_id, bundle_id_system,"
                 + " bundle_id_value, composition_id, version, status, signer_key, created_at,"
-                + " bytes, sha256, state, updated_at)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'awaiting',?)")) {
+                + " bytes, sha256, state, updated_at, retracts_document_id, retraction_reason)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,'awaiting',?,?,?)")) {
       ps.setString(1, doc.id());
       ps.setString(2, doc.draftId());
       ps.setString(3, d.formId());
@@ -99,7 +104,14 @@ public final class SigningQueueRepository {
       ps.setBytes(11, bytes);
       ps.setString(12, DocumentRepository.sha256(bytes));
       ps.setLong(13, now);
+      ps.setString(14, doc.retraction().map(Retraction::documentId).orElse(null));
+      ps.setString(15, doc.retraction().flatMap(Retraction::reason).orElse(null));
       ps.executeUpdate();
+    }
+    if (doc.retraction().isPresent()) {
+      // The draft's answers are not what changed: its revision (and an open editor) stay as is.
+      audit.append(c, actor, AuditAction.RETRACTION_CREATED, doc.draftId(), doc.version(), null);
+      return new SigningQueueOutcome.Awaiting(doc.id(), withdrawn);
     }
     try (PreparedStatement ps =
         c.prepareStatement(
@@ -111,6 +123,18 @@ public final class SigningQueueRepository {
     }
     audit.append(c, actor, AuditAction.DOCUMENT_FINALIZED, doc.draftId(), doc.version(), null);
     return new SigningQueueOutcome.Awaiting(doc.id(), withdrawn);
+  }
+
+  private static boolean signedRetractionOf(Connection c, Retraction retraction)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT 1 FROM unsigned_document WHERE retracts_document_id = ? AND state = 'signed'")) {
+      ps.setString(1, retraction.documentId());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
   }
 
   private static boolean exists(Connection c, UnsignedDocumentWrite doc) throws SQLException {
@@ -244,6 +268,7 @@ public final class SigningQueueRepository {
   }
 
   private static UnsignedDocument row(ResultSet rs) throws SQLException {
+    Optional<String> reason = Optional.ofNullable(rs.getString("retraction_reason"));
     return new UnsignedDocument(
         rs.getString("id"),
         rs.getString("draft_id"),
@@ -259,6 +284,8 @@ public final class SigningQueueRepository {
         UnsignedDocument.State.of(rs.getString("state")),
         Optional.ofNullable(rs.getString("signed_document_id")),
         rs.getString("patient_name"),
-        rs.getString("pinfl"));
+        rs.getString("pinfl"),
+        Optional.ofNullable(rs.getString("retracts_document_id"))
+            .map(id -> new Retraction(id, reason)));
   }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
  *     signedDocumentId}) or withdrawn (replaced by a correction before it was signed)
  * @param patientName the draft's patient display name (may be blank)
  * @param pinfl the draft's patient PINFL (may be blank)
+ * @param retraction present when this document retracts a signed one (status {@code
+ *     entered-in-error})
  */
 public record UnsignedDocument(
     String id,
@@ -29,7 +31,8 @@ public record UnsignedDocument(
     State state,
     Optional<String> signedDocumentId,
     String patientName,
-    String pinfl) {
+    String pinfl,
+    Optional<Retraction> retraction) {
 
   /** Where an unsigned document stands. */
   public enum State {

@@ -24,6 +24,7 @@ import uz.dhp.forms.form.io.FormLoader;
 import uz.dhp.forms.form.io.LoadOutcome;
 import uz.dhp.forms.form.rules.FormEngine;
 import uz.dhp.forms.i18n.UiLanguage;
+import uz.dhp.forms.signing.DocumentCanonicalizer;
 import uz.dhp.forms.store.Actor;
 import uz.dhp.forms.store.DraftStatus;
 import uz.dhp.forms.store.Store;
@@ -62,7 +63,13 @@ class DocumentWorkflowTest {
             CompletableFuture.supplyAsync(SharedValidator::get));
     workflow =
         new DocumentWorkflow(
-            store, documents, FORMS, master::get, Actor.SYSTEM, IdGenerator.random());
+            store,
+            documents,
+            new DocumentCanonicalizer(Fixtures.FHIR),
+            FORMS,
+            master::get,
+            Actor.SYSTEM,
+            IdGenerator.random());
     FormLoader loader =
         new FormLoader(Fixtures.FHIR, new FormEngine(Fixtures.FHIR, TerminologySource.none()));
     form003 =

@@ -94,6 +94,53 @@ class DocumentCanonicalizerTest {
   }
 
   @Test
+  void withoutSignaturesGivesBackTheUnsignedBundleWithOtherProvenancesIdAndMeta() throws Exception {
+    String id = f.canonical(sample()).bundleId();
+    byte[] signed =
+        edit(
+            sample(),
+            t -> {
+              t.putObject("meta").put("versionId", "3");
+              var entries = t.withArray("entry");
+              entries
+                  .addObject()
+                  .put("fullUrl", "urn:uuid:other")
+                  .putObject("resource")
+                  .put("resourceType", "Provenance")
+                  .putArray("target")
+                  .addObject()
+                  .put("reference", "urn:uuid:8a3e1f20-1111-4c3b-9a5e-000000000005");
+              entries
+                  .addObject()
+                  .put("fullUrl", "urn:uuid:signature")
+                  .putObject("resource")
+                  .put("resourceType", "Provenance")
+                  .putArray("target")
+                  .addObject()
+                  .put("reference", "Bundle/" + id);
+            });
+
+    var tree = mapper.readTree(f.canonicalizer.withoutSignatures(signed).orElseThrow());
+
+    assertThat(tree.path("id").asText()).isEqualTo(id);
+    assertThat(tree.path("meta").path("versionId").asText()).isEqualTo("3");
+    assertThat(tree.findValuesAsText("fullUrl"))
+        .contains("urn:uuid:other")
+        .doesNotContain("urn:uuid:signature")
+        .hasSize(mapper.readTree(sample()).path("entry").size() + 1);
+    // What the signature covered is unchanged: the same canonical bytes.
+    assertThat(
+            f.canonical(f.canonicalizer.withoutSignatures(signed).orElseThrow())
+                .hasBytes(f.canonical(signed).bytes()))
+        .isTrue();
+    assertThat(f.canonicalizer.withoutSignatures("not json".getBytes(StandardCharsets.UTF_8)))
+        .isEmpty();
+    assertThat(f.canonicalizer.withoutSignatures(edit(sample(), t -> t.remove("id")))).isEmpty();
+    assertThat(f.canonicalizer.withoutSignatures(edit(sample(), t -> t.put("type", "collection"))))
+        .isEmpty();
+  }
+
+  @Test
   void aHapiBundleCanonicalizesLikeItsJson() {
     Bundle bundle =
         f.fhir

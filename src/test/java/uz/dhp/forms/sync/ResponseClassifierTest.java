@@ -106,7 +106,8 @@ class ResponseClassifierTest {
             Optional.empty(),
             Optional.empty(),
             Optional.empty(),
-            Instant.EPOCH);
+            Instant.EPOCH,
+            "final");
     OutboxReasons reasons = new OutboxReasons(SyncHarness.FHIR);
 
     assertThat(reasons.reason(rejected))

@@ -36,9 +36,12 @@ public final class OutboxTexts {
     return messages.get(OutboxReasons.stateKey(e.state()));
   }
 
-  /** The form and document version, e.g. "form-003 · v2". */
+  /** The form and document version, e.g. "form-003 · v2", and whether it is a retraction. */
   public String document(OutboxEntry e) {
-    return messages.get("sync.ui.outbox.document", e.formId(), e.documentVersion());
+    return messages.get(
+        e.isRetraction() ? "sync.ui.outbox.documentRetraction" : "sync.ui.outbox.document",
+        e.formId(),
+        e.documentVersion());
   }
 
   public String time(Instant t) {

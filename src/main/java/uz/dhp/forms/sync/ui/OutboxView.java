@@ -28,9 +28,10 @@ import uz.dhp.forms.ui.I18n;
 
 /**
  * The outbox screen: every document on its way to the server with its state, attempts, next try and
- * the reason of the last failure; "Send now", "Retry" for the chosen row, and the full reason below
- * the table. Thin: binds to {@link OutboxViewModel}. Keyboard: Tab moves between the buttons, the
- * table and the details; in the table, Enter retries the chosen row.
+ * the reason of the last failure; "Send now", "Retry" for the chosen row, "Retract…" for a sent one
+ * (confirmed in a bar under the buttons, never a modal dialog), and the full reason below the
+ * table. Thin: binds to {@link OutboxViewModel}. Keyboard: Tab moves between the buttons, the table
+ * and the details; in the table, Enter retries the chosen row.
  */
 public final class OutboxView implements AutoCloseable {
 
@@ -85,7 +86,17 @@ public final class OutboxView implements AutoCloseable {
                 model.notice(),
                 i18n.messagesProperty()));
 
-    HBox bar = new HBox(8, title, sendNow, retry, refresh, busy, notice);
+    Button retract = new Button();
+    retract.setId("outboxRetract");
+    retract.textProperty().bind(i18n.text("sync.ui.outbox.retract"));
+    retract.accessibleTextProperty().bind(i18n.text("sync.ui.outbox.retractName"));
+    retract.accessibleHelpProperty().bind(i18n.text("sync.ui.outbox.retractHelp"));
+    retract.disableProperty().bind(model.canRetract().not());
+    retract.setVisible(model.retractionAvailable());
+    retract.setManaged(model.retractionAvailable());
+    retract.setOnAction(e -> model.askRetract());
+
+    HBox bar = new HBox(8, title, sendNow, retry, refresh, retract, busy, notice);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8));
     HBox.setHgrow(notice, Priority.ALWAYS);
@@ -108,7 +119,7 @@ public final class OutboxView implements AutoCloseable {
     SplitPane split = new SplitPane(table, detailsBox);
     split.setOrientation(Orientation.VERTICAL);
     split.setDividerPositions(0.65);
-    root.setTop(bar);
+    root.setTop(new VBox(bar, new RetractConfirmBar(model, i18n, table).root()));
     root.setCenter(split);
 
     // "Next try in 5 min" moves with the clock.

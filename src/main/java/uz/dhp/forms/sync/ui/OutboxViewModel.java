@@ -55,8 +55,12 @@ public final class OutboxViewModel implements AutoCloseable {
   private final ObservableList<OutboxEntry> entries = FXCollections.observableArrayList();
   private final ObjectProperty<OutboxEntry> selected = new SimpleObjectProperty<>();
   private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
-  private final ReadOnlyObjectWrapper<Optional<SyncMessage>> notice =
+  private final ReadOnlyObjectWrapper<Optional<OutboxNotice>> notice =
       new ReadOnlyObjectWrapper<>(Optional.empty());
+  private final Optional<OutboxRetraction> retraction;
+  private final ReadOnlyObjectWrapper<OutboxEntry> retractTarget = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyBooleanWrapper retracting = new ReadOnlyBooleanWrapper(false);
+  private final BooleanBinding canRetract;
   private final ReadOnlyObjectWrapper<OutboxTexts> texts;
   private final BooleanBinding canRetry;
   private final StringBinding details;
@@ -64,6 +68,8 @@ public final class OutboxViewModel implements AutoCloseable {
   private AutoCloseable subscription;
 
   /**
+   * The outbox without the "Retract…" action.
+   *
    * @param fxThread runs a task on the FX thread ({@code Platform::runLater} in the app)
    * @param clock for "next try in 5 min"; {@code zone} for the times shown
    */
@@ -75,6 +81,32 @@ public final class OutboxViewModel implements AutoCloseable {
       Executor fxThread,
       Clock clock,
       ZoneId zone) {
+    this(service, reasons, i18n, tasks, fxThread, clock, zone, Optional.empty());
+  }
+
+  /** The outbox with "Retract…" for sent documents, done by {@code retraction}. */
+  public OutboxViewModel(
+      OutboxService service,
+      OutboxReasons reasons,
+      I18n i18n,
+      TaskRunner tasks,
+      Executor fxThread,
+      Clock clock,
+      ZoneId zone,
+      OutboxRetraction retraction) {
+    this(service, reasons, i18n, tasks, fxThread, clock, zone, Optional.of(retraction));
+  }
+
+  private OutboxViewModel(
+      OutboxService service,
+      OutboxReasons reasons,
+      I18n i18n,
+      TaskRunner tasks,
+      Executor fxThread,
+      Clock clock,
+      ZoneId zone,
+      Optional<OutboxRetraction> retraction) {
+    this.retraction = retraction;
     this.service = service;
     this.reasons = reasons;
     this.i18n = i18n;
@@ -88,6 +120,19 @@ public final class OutboxViewModel implements AutoCloseable {
     canRetry =
         Bindings.createBooleanBinding(
             () -> selected.get() != null && isRetryable(selected.get().state()), selected);
+    canRetract =
+        Bindings.createBooleanBinding(
+            () -> retraction.isPresent() && isRetractable(selected.get()) && !retracting.get(),
+            selected,
+            retracting);
+    // The confirmation is about one row: choosing another one closes it.
+    selected.addListener(
+        (obs, old, now) -> {
+          OutboxEntry target = retractTarget.get();
+          if (target != null && (now == null || !now.documentId().equals(target.documentId()))) {
+            retractTarget.set(null);
+          }
+        });
     details =
         Bindings.createStringBinding(
             () ->
@@ -141,7 +186,7 @@ public final class OutboxViewModel implements AutoCloseable {
   }
 
   /** The outcome of the last button press, for the line under the buttons. */
-  public ReadOnlyObjectProperty<Optional<SyncMessage>> notice() {
+  public ReadOnlyObjectProperty<Optional<OutboxNotice>> notice() {
     return notice.getReadOnlyProperty();
   }
 
@@ -157,7 +202,7 @@ public final class OutboxViewModel implements AutoCloseable {
         e -> {
           loading.set(false);
           LOG.warn("Reading the outbox failed", e);
-          notice.set(Optional.of(SyncMessage.of("sync.ui.outbox.readFailed")));
+          notice.set(message("sync.ui.outbox.readFailed"));
         });
   }
 
@@ -169,10 +214,10 @@ public final class OutboxViewModel implements AutoCloseable {
           service.sendNow();
           return Boolean.TRUE;
         },
-        ok -> notice.set(Optional.of(SyncMessage.of("sync.ui.outbox.sendNowStarted"))),
+        ok -> notice.set(message("sync.ui.outbox.sendNowStarted")),
         e -> {
           LOG.warn("Send now failed", e);
-          notice.set(Optional.of(SyncMessage.of("sync.ui.outbox.actionFailed")));
+          notice.set(message("sync.ui.outbox.actionFailed"));
         });
   }
 
@@ -188,21 +233,85 @@ public final class OutboxViewModel implements AutoCloseable {
         this::retried,
         e -> {
           LOG.warn("Retry failed", e);
-          notice.set(Optional.of(SyncMessage.of("sync.ui.outbox.actionFailed")));
+          notice.set(message("sync.ui.outbox.actionFailed"));
         });
   }
 
   private void retried(OutboxUpdate update) {
     if (update instanceof OutboxUpdate.Applied a) {
       upsert(a.entry());
-      notice.set(Optional.of(SyncMessage.of("sync.ui.outbox.retryStarted")));
+      notice.set(message("sync.ui.outbox.retryStarted"));
     } else if (update instanceof OutboxUpdate.NotApplicable) {
-      notice.set(Optional.of(SyncMessage.of("sync.ui.outbox.retryNotApplicable")));
+      notice.set(message("sync.ui.outbox.retryNotApplicable"));
       refresh();
     } else if (update instanceof OutboxUpdate.Failed f) {
       LOG.warn("Retry not stored: {}", f.failure());
-      notice.set(Optional.of(SyncMessage.of("sync.ui.outbox.actionFailed")));
+      notice.set(message("sync.ui.outbox.actionFailed"));
     }
+  }
+
+  /** Whether this screen offers "Retract…" at all. */
+  public boolean retractionAvailable() {
+    return retraction.isPresent();
+  }
+
+  /** True when the chosen row is a sent document that may be retracted. */
+  public BooleanBinding canRetract() {
+    return canRetract;
+  }
+
+  /** The row whose retraction awaits the user's confirmation; null when none does. */
+  public ReadOnlyObjectProperty<OutboxEntry> retractTarget() {
+    return retractTarget.getReadOnlyProperty();
+  }
+
+  /** True while a retraction is being created. */
+  public ReadOnlyBooleanProperty retracting() {
+    return retracting.getReadOnlyProperty();
+  }
+
+  /** "Retract…": asks to confirm the retraction of the chosen sent document. */
+  public void askRetract() {
+    if (canRetract.get()) {
+      notice.set(Optional.empty());
+      retractTarget.set(selected.get());
+    }
+  }
+
+  /** The user changed their mind: nothing is created. */
+  public void cancelRetract() {
+    retractTarget.set(null);
+  }
+
+  /** Confirmed: creates the retraction in the background and says what happens next. */
+  public void confirmRetract(String reason) {
+    OutboxEntry target = retractTarget.get();
+    if (target == null || retraction.isEmpty() || retracting.get()) {
+      return;
+    }
+    retractTarget.set(null);
+    retracting.set(true);
+    OutboxRetraction action = retraction.get();
+    tasks.run(
+        () -> action.retract(target.documentId(), reason == null ? "" : reason),
+        result -> {
+          retracting.set(false);
+          notice.set(Optional.of(result));
+        },
+        e -> {
+          retracting.set(false);
+          LOG.warn("Creating a retraction failed", e);
+          notice.set(message("sync.ui.outbox.actionFailed"));
+        });
+  }
+
+  /** Only what the server holds, and is not itself a retraction, can be retracted. */
+  static boolean isRetractable(OutboxEntry row) {
+    return row != null && row.state() == OutboxState.SENT && !row.isRetraction();
+  }
+
+  private static Optional<OutboxNotice> message(String key) {
+    return Optional.of(OutboxNotice.of(SyncMessage.of(key)));
   }
 
   /** Rejected rows wait for the user; waiting rows may be pushed forward. */

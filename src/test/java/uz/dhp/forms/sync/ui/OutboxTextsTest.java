@@ -24,6 +24,16 @@ class OutboxTextsTest {
 
   private static OutboxEntry entry(
       OutboxState state, Instant next, String errorKey, Integer http, String outcome) {
+    return entry(state, next, errorKey, http, outcome, "final");
+  }
+
+  private static OutboxEntry entry(
+      OutboxState state,
+      Instant next,
+      String errorKey,
+      Integer http,
+      String outcome,
+      String documentStatus) {
     return new OutboxEntry(
         7,
         "doc-1",
@@ -42,7 +52,8 @@ class OutboxTextsTest {
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        NOW);
+        NOW,
+        documentStatus);
   }
 
   private OutboxTexts texts(UiLanguage language) {
@@ -103,5 +114,25 @@ class OutboxTextsTest {
                 + ": Unknown code 'bogus' (Bundle.entry[0])")
         .contains("Попыток на данный момент: 3")
         .contains("form-003 · версия 2");
+  }
+
+  @Test
+  void aRetractionSaysSoAndOnlyASentOrdinaryDocumentCanBeRetracted() {
+    OutboxEntry sent = entry(OutboxState.SENT, NOW, null, null, null);
+    OutboxEntry retraction = entry(OutboxState.SENT, NOW, null, null, null, "entered-in-error");
+
+    assertThat(texts(UiLanguage.EN).document(retraction))
+        .isEqualTo("form-003 · version 2 · retraction");
+    assertThat(texts(UiLanguage.UZ_LATN).document(retraction))
+        .isEqualTo("form-003 · 2-versiya · qaytarib olish");
+    assertThat(texts(UiLanguage.EN).document(sent)).isEqualTo("form-003 · version 2");
+    assertThat(OutboxViewModel.isRetractable(sent)).isTrue();
+    assertThat(OutboxViewModel.isRetractable(retraction)).isFalse();
+    assertThat(OutboxViewModel.isRetractable(null)).isFalse();
+    for (OutboxState state : OutboxState.values()) {
+      assertThat(OutboxViewModel.isRetractable(entry(state, NOW, null, null, null)))
+          .as("%s", state)
+          .isEqualTo(state == OutboxState.SENT);
+    }
   }
 }
