@@ -45,6 +45,7 @@ import uz.dhp.forms.store.SigningQueueOutcome;
 import uz.dhp.forms.store.Store;
 import uz.dhp.forms.store.UnsignedDocument;
 import uz.dhp.forms.store.UnsignedDocumentWrite;
+import uz.dhp.forms.ui.Shown;
 import uz.dhp.forms.ui.TaskRunner;
 
 /**
@@ -260,7 +261,7 @@ class OutboxRetractScreenTest {
                                     && n.getScene() != null
                                     && n.getLayoutBounds().getWidth() > 0)
                         .orElse(false)));
-    robot.clickOn(query);
+    Shown.click(robot, query);
   }
 
   /** Clicks the outbox table cell showing {@code text}, once the table has laid it out. */
@@ -280,7 +281,8 @@ class OutboxRetractScreenTest {
                                     && c.getLayoutBounds().getWidth() > 0)
                         .tryQuery()
                         .isPresent()));
-    robot.clickOn(
+    Shown.click(
+        robot,
         (Node)
             robot
                 .lookup(
