@@ -5,24 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.controlsfx.control.NotificationPane;
-import org.controlsfx.control.action.Action;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import uz.dhp.forms.app.DraftIndex.DraftRow;
 import uz.dhp.forms.i18n.UiLanguage;
 import uz.dhp.forms.ui.I18n;
@@ -34,7 +24,6 @@ import uz.dhp.forms.ui.I18n;
  */
 final class MainWindow {
 
-  private static final Logger LOG = LoggerFactory.getLogger(MainWindow.class);
   static final double DEFAULT_FONT_SIZE = 14;
   private static final double MIN_FONT_SIZE = 10;
   private static final double MAX_FONT_SIZE = 28;
@@ -45,25 +34,22 @@ final class MainWindow {
   private final HomeView home;
   private final StackPane content = new StackPane();
   private final NotificationPane notifications;
+  private final Notices notices;
   private final BorderPane frame = new BorderPane();
   private double fontSize;
   private DraftEditorScreen openEditor;
   private final javafx.beans.property.StringProperty storeLocation =
       new javafx.beans.property.SimpleStringProperty();
   private TopBar topBar;
-  private SigningQueueScreen signingScreen;
-  private MasterDataView masterDataView;
   private final javafx.beans.property.IntegerProperty awaitingCount =
       new javafx.beans.property.SimpleIntegerProperty();
-  private final javafx.beans.property.StringProperty documentsText =
-      new javafx.beans.property.SimpleStringProperty("");
-  private final javafx.beans.property.BooleanProperty documentsBusy =
-      new javafx.beans.property.SimpleBooleanProperty();
+  private final BackgroundStatus background;
+  private final CodeListImportAction codeLists;
   private boolean documentsStarted;
   private final FinalizeAction finalizer;
   private final DraftOpener opener;
   private uz.dhp.forms.sync.ui.SyncStatusModel syncModel;
-  private uz.dhp.forms.sync.ui.OutboxView outboxView;
+  private final SideScreens screens;
   private final StackPane syncSlot = new StackPane();
 
   MainWindow(AppContext ctx) {
@@ -73,12 +59,17 @@ final class MainWindow {
     this.home = new HomeView(homeModel, i18n, ctx.formsDir(), this::openDraft, this::confirmDelete);
     this.finalizer = new FinalizeAction(ctx, this);
     this.opener = new DraftOpener(ctx, this);
+    this.screens = new SideScreens(ctx, this, screen -> content.getChildren().setAll(screen));
+    this.background = new BackgroundStatus(i18n);
+    this.codeLists = new CodeListImportAction(ctx, this, background, () -> scanForms(() -> {}));
     frame.setTop(buildTopBar());
     frame.setCenter(content);
-    frame.setBottom(buildStatusBar());
+    storeLocation.set(ctx.storeLocation());
+    frame.setBottom(StatusBar.create(i18n, storeLocation, background, ctx.tasks(), syncSlot));
     notifications = new NotificationPane(frame);
     notifications.setId("notifications");
     notifications.setShowFromTop(true);
+    notices = new Notices(notifications, i18n);
     fontSize = ctx.fontSize();
     applyFontSize();
     showHome();
@@ -126,8 +117,7 @@ final class MainWindow {
       return;
     }
     documentsStarted = true;
-    documentsBusy.set(true);
-    documentsText.set(i18n.get("status.documents.preparing"));
+    background.preparingChecker();
     ctx.tasks()
         .run(
             () -> ctx.documentServices().start().join(),
@@ -142,20 +132,10 @@ final class MainWindow {
                       uz.dhp.forms.sync.ui.SyncStatusLabel.create(
                           syncModel, i18n, this::showOutbox));
               refreshAwaiting();
-              services
-                  .validator()
-                  .whenComplete(
-                      (v, e) ->
-                          Platform.runLater(
-                              () -> {
-                                documentsBusy.set(false);
-                                documentsText.set(
-                                    e == null ? "" : i18n.get("status.documents.unavailable"));
-                              }));
+              background.followChecker(services.validator());
             },
             e -> {
-              documentsBusy.set(false);
-              documentsText.set(i18n.get("status.documents.unavailable"));
+              background.checkerDone(false);
               showFailure(e);
             });
   }
@@ -217,26 +197,21 @@ final class MainWindow {
   }
 
   void showHome() {
-    if (masterDataView != null
-        && content.getChildren().contains(masterDataView.root())
-        && masterDataView.hasUnsavedChanges()) {
-      MasterDataView leaving = masterDataView;
-      notifications
-          .getActions()
-          .setAll(
-              new Action(
-                  i18n.get("nav.leaveUnsaved"),
-                  e -> {
-                    notifications.hide();
-                    if (masterDataView == leaving) {
-                      masterDataView = null;
-                    }
-                    showHome();
-                  }));
-      notifications.show(i18n.get("nav.unsaved"));
+    MasterDataView clinic = screens.masterDataView();
+    if (clinic != null
+        && content.getChildren().contains(clinic.root())
+        && clinic.hasUnsavedChanges()) {
+      notices.ask(
+          i18n.get("nav.unsaved"),
+          notices.button(
+              i18n.get("nav.leaveUnsaved"),
+              () -> {
+                screens.forgetClinicSettings(clinic);
+                showHome();
+              }));
       return;
     }
-    closeScreens();
+    screens.close();
     DraftEditorScreen leaving = openEditor;
     openEditor = null;
     if (leaving != null) {
@@ -256,136 +231,48 @@ final class MainWindow {
     refreshAwaiting();
   }
 
-  /** Ends what the side screens hold open (a signing ceremony, the outbox's listeners). */
-  private void closeScreens() {
-    if (signingScreen != null) {
-      signingScreen.close();
-    }
-    if (outboxView != null) {
-      outboxView.close();
-      outboxView = null;
-    }
-  }
-
   /** The outbox: every document on its way to the server, with its state and reason. */
   void showOutbox() {
-    if (openEditor != null) {
-      showHome();
-    }
-    closeScreens();
-    startDocumentServices();
-    ctx.tasks()
-        .run(
-            () -> ctx.documentServices().start().join(),
-            services -> {
-              uz.dhp.forms.sync.ui.OutboxViewModel model =
-                  new uz.dhp.forms.sync.ui.OutboxViewModel(
-                      services.outbox(),
-                      services.reasons(),
-                      i18n,
-                      ctx.tasks(),
-                      Platform::runLater,
-                      java.time.Clock.systemUTC(),
-                      java.time.ZoneId.systemDefault(),
-                      // "Retract…" (decision 0013); the awaiting-signature count follows.
-                      new OutboxRetractAction(
-                          services.workflow(), Platform::runLater, this::refreshAwaiting));
-              model.start();
-              closeScreens();
-              outboxView = new uz.dhp.forms.sync.ui.OutboxView(model, i18n);
-              content.getChildren().setAll(outboxView.root());
-              outboxView.table().requestFocus();
-            },
-            this::showFailure);
+    leaveEditor();
+    screens.showOutbox();
   }
 
   /** The open outbox screen, or null. */
   uz.dhp.forms.sync.ui.OutboxView outboxView() {
-    return outboxView;
+    return screens.outboxView();
   }
 
   /** Where documents are sent (sandbox or DHP), login and submission strategy. */
   void showServerSettings() {
-    if (openEditor != null) {
-      showHome();
-    }
-    closeScreens();
-    ctx.tasks()
-        .run(
-            () -> ctx.formServices().start().join().fhir(),
-            fhir -> {
-              uz.dhp.forms.sync.ui.ServerSettingsViewModel model =
-                  new uz.dhp.forms.sync.ui.ServerSettingsViewModel(
-                      AppRuntime.syncSettings(ctx.settings()),
-                      AppRuntime.secrets(),
-                      new uz.dhp.forms.sync.ConnectionTester(fhir),
-                      ctx.tasks(),
-                      java.time.Clock.systemUTC());
-              uz.dhp.forms.sync.ui.ServerSettingsView view =
-                  new uz.dhp.forms.sync.ui.ServerSettingsView(model, i18n, this::serverSaved);
-              view.load();
-              content.getChildren().setAll(view.root());
-            },
-            this::showFailure);
-  }
-
-  /** Applies saved server settings at once (started services) or at their start (not yet). */
-  private void serverSaved(uz.dhp.forms.sync.SyncSettings saved) {
-    java.util.Optional<DocumentServices> services = ctx.documentServices().ifReady();
-    if (services.isEmpty()) {
-      notify(i18n.get("nav.serverSaved"));
-      return;
-    }
-    ctx.tasks()
-        .run(
-            () -> {
-              services.get().switchServer(saved);
-              return saved;
-            },
-            s -> notify(i18n.get("nav.serverSaved")),
-            this::showFailure);
+    leaveEditor();
+    screens.showServerSettings();
   }
 
   /** The "awaiting signature" screen. */
   void showSigning() {
-    if (openEditor != null) {
-      showHome();
-    }
-    closeScreens();
-    if (signingScreen == null) {
-      signingScreen =
-          new SigningQueueScreen(
-              ctx.documentServices(),
-              () -> MasterDataSource.read(ctx.settings()),
-              ctx.tasks(),
-              i18n,
-              this::showHome,
-              this::notify);
-    }
-    startDocumentServices();
-    content.getChildren().setAll(signingScreen.root());
-    signingScreen.refresh();
-    refreshAwaiting();
+    leaveEditor();
+    screens.showSigning();
   }
 
   /** The clinic settings (master data): the clinic, departments, practitioners, partners. */
   void showClinicSettings() {
-    if (openEditor != null) {
-      showHome();
-    }
-    closeScreens();
-    MasterDataView view = MasterDataView.create(ctx, java.time.Clock.systemUTC());
-    masterDataView = view;
-    content.getChildren().setAll(view.root());
-    view.focusFirstField();
+    leaveEditor();
+    screens.showClinicSettings();
   }
 
   MasterDataView masterDataView() {
-    return masterDataView;
+    return screens.masterDataView();
   }
 
   SigningQueueScreen signingScreen() {
-    return signingScreen;
+    return screens.signingScreen();
+  }
+
+  /** A side screen replaces the editor: the draft is saved and closed first. */
+  private void leaveEditor() {
+    if (openEditor != null) {
+      showHome();
+    }
   }
 
   /** The open draft's editor screen, or null on the home screen. */
@@ -427,72 +314,12 @@ final class MainWindow {
 
   /** Shows {@code text} with one action button in the notification bar. */
   void notifyWithAction(String text, String actionText, Runnable action) {
-    notifications
-        .getActions()
-        .setAll(
-            new Action(
-                actionText,
-                e -> {
-                  notifications.hide();
-                  action.run();
-                }));
-    notifications.show(text);
+    notices.ask(text, notices.button(actionText, action));
   }
 
-  /** Imports code lists / FHIR packages the user picks (files from DHP or the Ministry). */
-  private void importCodeLists() {
-    javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-    chooser.setTitle(i18n.get("import.title"));
-    chooser
-        .getExtensionFilters()
-        .add(
-            new javafx.stage.FileChooser.ExtensionFilter(
-                i18n.get("import.filter"), "*.json", "*.tgz"));
-    List<java.io.File> files = chooser.showOpenMultipleDialog(frame.getScene().getWindow());
-    if (files == null || files.isEmpty()) {
-      return;
-    }
-    importFiles(files.stream().map(java.io.File::toPath).toList());
-  }
-
-  /** Imports these files in the background and says what happened. */
+  /** Imports these code list files in the background and says what happened. */
   void importFiles(List<Path> files) {
-    documentsBusy.set(true);
-    String before = documentsText.get();
-    documentsText.set(i18n.get("import.running"));
-    ctx.tasks()
-        .run(
-            () -> ctx.formServices().start().join().importCodeLists(files),
-            outcomes -> {
-              documentsBusy.set(false);
-              documentsText.set(before);
-              notify(CodeListImportSummary.text(i18n, outcomes));
-              // Forms that waited for these lists become available; new packages check documents.
-              scanForms(() -> {});
-              if (CodeListImportSummary.packages(outcomes) > 0) {
-                ctx.documentServices().ifReady().ifPresent(this::reloadDocumentChecks);
-              }
-            },
-            e -> {
-              documentsBusy.set(false);
-              documentsText.set(before);
-              showFailure(e);
-            });
-  }
-
-  /** Builds the document checker again with newly imported packages; the status bar follows. */
-  private void reloadDocumentChecks(DocumentServices services) {
-    documentsBusy.set(true);
-    documentsText.set(i18n.get("status.documents.preparing"));
-    services
-        .reloadValidator()
-        .whenComplete(
-            (v, e) ->
-                Platform.runLater(
-                    () -> {
-                      documentsBusy.set(false);
-                      documentsText.set(e == null ? "" : i18n.get("status.documents.unavailable"));
-                    }));
+    codeLists.run(files);
   }
 
   private void confirmDelete(DraftRow row) {
@@ -501,65 +328,34 @@ final class MainWindow {
     }
     String who =
         row.patientName() == null || row.patientName().isBlank() ? row.formId() : row.patientName();
-    notifications
-        .getActions()
-        .setAll(
-            new Action(
-                i18n.get("home.drafts.delete.confirm"),
-                e -> {
-                  notifications.hide();
-                  homeModel.delete(row, () -> offerUndo(row));
-                }),
-            new Action(i18n.get("common.cancel"), e -> notifications.hide()));
-    notifications.show(i18n.get("home.drafts.delete.question", who));
-  }
-
-  private void offerUndo(DraftRow row) {
-    notifications
-        .getActions()
-        .setAll(
-            new Action(
-                i18n.get("common.undo"),
-                e -> {
-                  notifications.hide();
-                  homeModel.restore(row);
-                }));
-    notifications.show(i18n.get("home.drafts.deleted"));
+    notices.ask(
+        i18n.get("home.drafts.delete.question", who),
+        notices.button(
+            i18n.get("home.drafts.delete.confirm"),
+            () ->
+                homeModel.delete(
+                    row,
+                    () ->
+                        notices.ask(
+                            i18n.get("home.drafts.deleted"),
+                            notices.button(
+                                i18n.get("common.undo"), () -> homeModel.restore(row))))),
+        notices.button(i18n.get("common.cancel"), () -> {}));
   }
 
   /** Shows a plain message in the notification bar (FX thread). */
   void notify(String text) {
-    notifications.getActions().clear();
-    notifications.show(text);
+    notices.show(text);
   }
 
-  /**
-   * Shown for a failed background task: a plain message and an incident code; details in the log.
-   */
+  /** Shown for a failed background task: a plain message and an incident code. */
   void showFailure(Throwable thrown) {
-    // Work that waited on another future (services starting) fails with the cause wrapped.
-    Throwable error =
-        thrown instanceof java.util.concurrent.CompletionException && thrown.getCause() != null
-            ? thrown.getCause()
-            : thrown;
-    if (error instanceof UserFacingFailure f) {
-      LOG.warn("Operation failed: {}", f.getMessage());
-      notify(i18n.get(f.key(), f.args()));
-      return;
-    }
-    String incident = Integer.toHexString(System.identityHashCode(error));
-    LOG.error(
-        "Background task failed (incident {})", incident, ErrorReporter.withoutMessages(error));
-    notify(i18n.get("error.unexpected", incident));
+    notices.failure(thrown);
   }
 
   /** Shown for an uncaught exception, from any thread. */
   void showIncident(String incident) {
-    if (Platform.isFxApplicationThread()) {
-      notify(i18n.get("error.unexpected", incident));
-    } else {
-      Platform.runLater(() -> notify(i18n.get("error.unexpected", incident)));
-    }
+    notices.incident(incident);
   }
 
   private void find() {
@@ -613,7 +409,7 @@ final class MainWindow {
                 this::showOutbox,
                 this::showClinicSettings,
                 this::showServerSettings,
-                this::importCodeLists),
+                () -> codeLists.choose(frame.getScene().getWindow())),
             this::languageChosen);
     return topBar.root();
   }
@@ -632,38 +428,6 @@ final class MainWindow {
               l -> {},
               this::showFailure);
     }
-  }
-
-  private HBox buildStatusBar() {
-    Label store = new Label();
-    store.setId("storeStatus");
-    storeLocation.set(ctx.storeLocation());
-    store.textProperty().bind(i18n.text("status.store", storeLocation));
-    Label sync = new Label();
-    sync.setId("syncStatus");
-    sync.textProperty().bind(i18n.text("status.sync.notStarted"));
-    syncSlot.getChildren().setAll(sync);
-    ProgressIndicator documentsWorking = new ProgressIndicator();
-    documentsWorking.setId("documentsBusy");
-    documentsWorking.setPrefSize(16, 16);
-    documentsWorking.visibleProperty().bind(documentsBusy);
-    documentsWorking.managedProperty().bind(documentsBusy);
-    Label documents = new Label();
-    documents.setId("documentsStatus");
-    documents.textProperty().bind(documentsText);
-    documentsWorking.accessibleTextProperty().bind(documentsText);
-    ProgressIndicator busy = new ProgressIndicator();
-    busy.setId("busy");
-    busy.setPrefSize(16, 16);
-    busy.visibleProperty().bind(ctx.tasks().running().greaterThan(0));
-    busy.accessibleTextProperty().bind(i18n.text("status.busy"));
-    Region spacer = new Region();
-    HBox.setHgrow(spacer, Priority.ALWAYS);
-    HBox bar = new HBox(12, store, spacer, documentsWorking, documents, busy, syncSlot);
-    bar.setAlignment(Pos.CENTER_LEFT);
-    bar.setPadding(new Insets(4, 8, 4, 8));
-    bar.getStyleClass().add("status-bar");
-    return bar;
   }
 
   /**
