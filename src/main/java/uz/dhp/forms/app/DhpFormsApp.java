@@ -119,16 +119,18 @@ public final class DhpFormsApp extends Application {
     stage.setMinWidth(800);
     stage.setMinHeight(560);
     stage.show();
-    log()
-        .info(
-            "Window shown in {} ms (JVM uptime {} ms)",
-            (System.nanoTime() - t0) / 1_000_000,
-            ManagementFactory.getRuntimeMXBean().getUptime());
+    long shown = (System.nanoTime() - t0) / 1_000_000;
     onPulse(
         () -> {
           if (smokeTest) {
             report(FIRST_FRAME_MARKER);
           }
+          // Not before the first frame: the first lookup of a logger waits for logging to start.
+          log()
+              .info(
+                  "Window shown in {} ms, first frame at JVM uptime {} ms",
+                  shown,
+                  ManagementFactory.getRuntimeMXBean().getUptime());
           showMainWindow(scene, options, i18n);
           if (smokeTest) {
             onPulse(

@@ -11,7 +11,13 @@ import org.slf4j.LoggerFactory;
  */
 final class ErrorReporter implements Thread.UncaughtExceptionHandler {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ErrorReporter.class);
+  /**
+   * Looked up when needed: this handler is installed before the first frame, while logging may
+   * still be starting on another thread, and SLF4J makes a first lookup wait for that.
+   */
+  private static Logger log() {
+    return LoggerFactory.getLogger(ErrorReporter.class);
+  }
 
   private final Consumer<String> showIncident;
 
@@ -27,16 +33,17 @@ final class ErrorReporter implements Thread.UncaughtExceptionHandler {
   public void uncaughtException(Thread thread, Throwable error) {
     String incident = UUID.randomUUID().toString().substring(0, 8);
     // Exception messages can carry user input; the type and stack are enough for a developer.
-    LOG.error(
-        "Unhandled {} on thread {} (incident {})",
-        error.getClass().getName(),
-        thread.getName(),
-        incident,
-        withoutMessages(error));
+    log()
+        .error(
+            "Unhandled {} on thread {} (incident {})",
+            error.getClass().getName(),
+            thread.getName(),
+            incident,
+            withoutMessages(error));
     try {
       showIncident.accept(incident);
     } catch (RuntimeException e) {
-      LOG.error("Could not show incident {} to the user", incident, e);
+      log().error("Could not show incident {} to the user", incident, e);
     }
   }
 

@@ -11,7 +11,7 @@ import java.util.List;
  * empty JavaFX window of the same size, each in a fresh JVM started the same way, alternating; and
  * for the app also the first frame that shows the main window (top bar, forms and drafts). Run:
  * {@code mvn -B -q -Pbench -Dbench=StartupBench test-compile exec:exec} (optionally {@code
- * -Dbench.args=RUNS}).
+ * -Dbench.args="RUNS [APP_JVM_OPTIONS…]"}).
  */
 public final class StartupBench {
 
@@ -20,6 +20,8 @@ public final class StartupBench {
 
   public static void main(String[] args) throws Exception {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+    // Further arguments are JVM options for the app only (e.g. -Ddhp.preload=false to compare).
+    List<String> appOptions = List.of(args).subList(Math.min(1, args.length), args.length);
     String formsDir = System.getProperty("dhp.forms.dir", "forms");
     List<String> jvm = new ArrayList<>(ChildJvm.fxProperties());
     jvm.add("-Xmx1536m");
@@ -29,10 +31,12 @@ public final class StartupBench {
     for (int i = 0; i < runs; i++) {
       Path data = Files.createTempDirectory("dhp-startup-bench");
       empty[i] = ChildJvm.runForMarker(EmptyFxApp.Launcher.class.getName(), jvm, List.of(), MARKER);
+      List<String> appJvm = new ArrayList<>(jvm);
+      appJvm.addAll(appOptions);
       long[] both =
           ChildJvm.runForMarkers(
               "uz.dhp.forms.app.Main",
-              jvm,
+              appJvm,
               List.of("--data-dir=" + data, "--forms-dir=" + formsDir, "--smoke-test"),
               List.of(MARKER, HOME_MARKER));
       app[i] = both[0];
