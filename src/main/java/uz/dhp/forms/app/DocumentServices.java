@@ -98,8 +98,18 @@ final class DocumentServices implements AutoCloseable {
       CompletableFuture<DocumentValidator> validator) {
     Path dataDir = store.dataDirectory();
     DocumentService documents = new DocumentService(fhir, clock, IdGenerator.random(), validator);
+    // The base is read at each finalize: documents name a server's patient only on that server.
     DocumentWorkflow workflow =
-        new DocumentWorkflow(store, documents, formsDir, masterData, actor, IdGenerator.random());
+        new DocumentWorkflow(
+            store,
+            documents,
+            formsDir,
+            masterData,
+            actor,
+            IdGenerator.random(),
+            new ServerPatientIdentity(
+                store.patientCache(),
+                () -> AppRuntime.syncSettings(settings).load().baseUrl().toString()));
     Optional<SigningSetup> signing = Optional.empty();
     try {
       signing =
