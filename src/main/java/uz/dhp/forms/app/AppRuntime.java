@@ -143,7 +143,9 @@ final class AppRuntime implements AutoCloseable {
 
   /**
    * A patient by PINFL: the demographics last finalized on this PC; else the patient as the server
-   * knows it (query before create, when the document services are up), cached for offline use.
+   * knows it, cached for offline use. The server is asked in both cases (query before create, when
+   * the document services are up): what it finds is cached with its id, so the next document names
+   * the server's patient instead of a new one (ADR 0014).
    */
   private static java.util.function.Function<String, Optional<String>> knownPatients(
       Store store, OnDemand<DocumentServices> documents) {
@@ -151,6 +153,12 @@ final class AppRuntime implements AutoCloseable {
       return pinfl -> Optional.empty();
     }
     return pinfl -> {
+      try {
+        documents.ifReady().ifPresent(d -> d.lookupPatient(pinfl));
+      } catch (RuntimeException e) {
+        // An unreadable answer from the server must not cost the local pre-fill.
+        LOG.warn("Patient lookup failed: {}", e.getClass().getSimpleName());
+      }
       Optional<String> local =
           store
               .patientIndex()
@@ -160,8 +168,6 @@ final class AppRuntime implements AutoCloseable {
       if (local.isPresent()) {
         return local;
       }
-      // Not documented here yet: ask the server (it caches what it finds), else the cached copy.
-      documents.ifReady().ifPresent(d -> d.lookupPatient(pinfl));
       return store.patientCache().find(pinfl).map(uz.dhp.forms.store.CachedPatient::resourceJson);
     };
   }

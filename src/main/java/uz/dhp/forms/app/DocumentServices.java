@@ -109,6 +109,7 @@ final class DocumentServices implements AutoCloseable {
     Path dataDir = store.dataDirectory();
     CompletableFuture<DocumentValidator> validator = validators.get();
     DocumentService documents = new DocumentService(fhir, clock, IdGenerator.random(), validator);
+    // The base is read at each finalize: documents name a server's patient only on that server.
     DocumentWorkflow workflow =
         new DocumentWorkflow(
             store,
@@ -117,7 +118,10 @@ final class DocumentServices implements AutoCloseable {
             formsDir,
             masterData,
             actor,
-            IdGenerator.random());
+            IdGenerator.random(),
+            new ServerPatientIdentity(
+                store.patientCache(),
+                () -> AppRuntime.syncSettings(settings).load().baseUrl().toString()));
     Optional<SigningSetup> signing = Optional.empty();
     try {
       signing =

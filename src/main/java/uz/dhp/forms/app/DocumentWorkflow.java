@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import uz.dhp.forms.document.DocumentService.FinalizeRequest;
 import uz.dhp.forms.document.DocumentStatus;
 import uz.dhp.forms.document.FinalizeOutcome;
 import uz.dhp.forms.document.FinalizedDocument;
+import uz.dhp.forms.document.extract.EntryIdentity;
 import uz.dhp.forms.document.extract.FormFiles;
 import uz.dhp.forms.document.extract.ResponseNode;
 import uz.dhp.forms.document.finding.Finding;
@@ -55,6 +57,7 @@ final class DocumentWorkflow {
   private final Actor actor;
   private final IdGenerator ids;
   private final RetractionWorkflow retractions;
+  private final Function<String, Optional<EntryIdentity>> serverPatients;
 
   DocumentWorkflow(
       Store store,
@@ -64,6 +67,30 @@ final class DocumentWorkflow {
       Supplier<Optional<ClinicMasterData>> masterData,
       Actor actor,
       IdGenerator ids) {
+    this(
+        store,
+        documents,
+        canonicalizer,
+        formsDir,
+        masterData,
+        actor,
+        ids,
+        pinfl -> Optional.empty());
+  }
+
+  /**
+   * @param serverPatients the patient's identity on the DHP server by PINFL, when the server is
+   *     known to have the patient ({@link ServerPatientIdentity}); else the local index id is used
+   */
+  DocumentWorkflow(
+      Store store,
+      DocumentService documents,
+      DocumentCanonicalizer canonicalizer,
+      Path formsDir,
+      Supplier<Optional<ClinicMasterData>> masterData,
+      Actor actor,
+      IdGenerator ids,
+      Function<String, Optional<EntryIdentity>> serverPatients) {
     this.store = store;
     this.documents = documents;
     this.formsDir = formsDir;
@@ -72,6 +99,7 @@ final class DocumentWorkflow {
     this.ids = ids;
     this.retractions =
         new RetractionWorkflow(store, documents, canonicalizer, masterData, actor, ids);
+    this.serverPatients = serverPatients;
   }
 
   /** How finalizing went. */
@@ -137,10 +165,15 @@ final class DocumentWorkflow {
       return new FinalizeResult.Blocked("draft.finalize.unknownSigner", List.of(signerKey.get()));
     }
     String pinfl = PatientFields.of(definition).pinfl(PatientFields.parse(responseJson));
-    Map<String, String> fixed = Map.of();
+    Map<String, EntryIdentity> fixed = Map.of();
     Optional<String> subject = form.subjectRule();
+    String localId = "";
     if (pinfl.matches("\\d{14}") && subject.isPresent()) {
-      fixed = Map.of(subject.get(), store.patientIndex().idFor(pinfl, ids::newId));
+      localId = store.patientIndex().idFor(pinfl, ids::newId);
+      // Known on the server: the document names that patient (dhp-spec §2.1), not a new one.
+      fixed =
+          Map.of(
+              subject.get(), serverPatients.apply(pinfl).orElse(new EntryIdentity.Local(localId)));
     }
     FinalizeRequest request =
         new FinalizeRequest(form, response, master.get(), signerKey.get(), ui, "uz", fixed);
@@ -181,9 +214,9 @@ final class DocumentWorkflow {
     if (!(kept instanceof SigningQueueOutcome.Awaiting)) {
       throw new IllegalStateException("a new document id or identifier was already taken");
     }
-    fixed.values().stream()
-        .findFirst()
-        .ifPresent(patientId -> rememberPatient(pinfl, patientId, doc.bytes()));
+    for (EntryIdentity patient : fixed.values()) {
+      rememberPatient(pinfl, localId, patient.fullUrl(), doc.bytes());
+    }
     return new FinalizeResult.Awaiting(
         id, doc.version(), ((FinalizeOutcome.Finalized) outcome).warnings());
   }
@@ -224,11 +257,12 @@ final class DocumentWorkflow {
         kept.sha256());
   }
 
-  private void rememberPatient(String pinfl, String patientId, byte[] bundle) {
+  /** The index keeps the local id; the server's id stays in the patient cache (ADR 0014). */
+  private void rememberPatient(String pinfl, String localId, String fullUrl, byte[] bundle) {
     try {
       for (JsonNode e : JSON.readTree(bundle).path("entry")) {
-        if (("urn:uuid:" + patientId).equals(e.path("fullUrl").asText())) {
-          store.patientIndex().remember(pinfl, patientId, e.path("resource").toString());
+        if (fullUrl.equals(e.path("fullUrl").asText())) {
+          store.patientIndex().remember(pinfl, localId, e.path("resource").toString());
           return;
         }
       }

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import org.hl7.fhir.r5.model.Bundle;
 import org.hl7.fhir.r5.model.QuestionnaireResponse;
 import uz.dhp.forms.document.extract.DocumentExtractor;
+import uz.dhp.forms.document.extract.EntryIdentity;
 import uz.dhp.forms.document.extract.ExtractedDocument;
 import uz.dhp.forms.document.extract.FormFiles;
 import uz.dhp.forms.document.finding.Finding;
@@ -70,8 +71,9 @@ public final class DocumentService {
    * @param signerKey master-data key of the practitioner finalizing
    * @param userLanguage language of field names in messages
    * @param narrativeLanguage language of the document narrative ("uz" by default, dhp-spec Q8)
-   * @param fixedIds ids for single-instance resources by extraction rule id (e.g. {@code patient} →
-   *     the local patient index id), see {@link DocumentExtractor.Request#fixedIds()}
+   * @param fixedIds identities for single-instance resources by extraction rule id (e.g. {@code
+   *     patient} → the local patient index id, or the patient's URL on the server), see {@link
+   *     DocumentExtractor.Request#fixedIds()}
    */
   public record FinalizeRequest(
       FormFiles form,
@@ -80,7 +82,7 @@ public final class DocumentService {
       String signerKey,
       UiLanguage userLanguage,
       String narrativeLanguage,
-      Map<String, String> fixedIds) {
+      Map<String, EntryIdentity> fixedIds) {
 
     public FinalizeRequest {
       fixedIds = Map.copyOf(fixedIds);

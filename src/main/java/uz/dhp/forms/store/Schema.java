@@ -244,6 +244,17 @@ final class Schema {
               WHERE retracts_document_id IS NOT NULL AND state <> 'withdrawn'
               """));
 
+  /**
+   * The server a cached patient came from, so a document references the server's patient only on
+   * that same server (a clinic that moved from the sandbox to DHP must not send sandbox ids). Rows
+   * cached before this step have no base ({@code ''}) and are not trusted until looked up again.
+   */
+  static final Migration PATIENT_CACHE_SERVER_BASE =
+      Migration.ofSql(
+          5,
+          "patient cache: server base of each copy",
+          List.of("ALTER TABLE patient_cache ADD COLUMN server_base TEXT NOT NULL DEFAULT ''"));
+
   /** All migrations of this version of the app, in order. */
-  static final List<Migration> MIGRATIONS = List.of(V1, V2, V3, V4);
+  static final List<Migration> MIGRATIONS = List.of(V1, V2, V3, V4, PATIENT_CACHE_SERVER_BASE);
 }

@@ -208,11 +208,16 @@ class OutboxRepositoryTest {
   @Test
   void patientCacheKeepsTheLatestCopy() {
     try (Store store = Stores.open(dir, clock)) {
-      store.patientCache().put("12345678901234", "p1", "{\"a\":1}");
+      store.patientCache().put("12345678901234", "p1", "http://127.0.0.1:8085/fhir", "{\"a\":1}");
       clock.advance(Duration.ofMinutes(1));
-      store.patientCache().put("12345678901234", "p1", "{\"a\":2}");
+      store.patientCache().put("12345678901234", "p2", "https://dhp.example/fhir/", "{\"a\":2}");
       CachedPatient p = store.patientCache().find("12345678901234").orElseThrow();
       assertThat(p.resourceJson()).isEqualTo("{\"a\":2}");
+      assertThat(p.serverId()).isEqualTo("p2");
+      // The base is kept without its trailing slash and compared the same way.
+      assertThat(p.serverBase()).isEqualTo("https://dhp.example/fhir");
+      assertThat(p.cameFrom("https://dhp.example/fhir/")).isTrue();
+      assertThat(p.cameFrom("http://127.0.0.1:8085/fhir")).isFalse();
       assertThat(p.fetched()).isEqualTo(clock.instant());
       assertThat(store.patientCache().find("00000000000000")).isEmpty();
     }

@@ -35,7 +35,7 @@ final class Assembly {
   final Map<String, String> sectionByItem = new LinkedHashMap<>();
   final TemplateExpander expander;
   private final ObservationExtractor observations;
-  private final Map<String, String> fixedIds;
+  private final Map<String, EntryIdentity> fixedIds;
 
   Assembly(
       FormFiles form,
@@ -44,7 +44,7 @@ final class Assembly {
       IdGenerator ids,
       String now,
       NarrativeRenderer narrative,
-      Map<String, String> fixedIds) {
+      Map<String, EntryIdentity> fixedIds) {
     this.form = form;
     this.fixedIds = fixedIds;
     this.root = ResponseNode.root(response);
@@ -102,7 +102,7 @@ final class Assembly {
           }
         }
       } else if (answered(root, when) && isTrue(root, whenTrue)) {
-        String url = fixedIds.containsKey(id) ? "urn:uuid:" + fixedIds.get(id) : url();
+        String url = fixedIds.containsKey(id) ? fixedIds.get(id).fullUrl() : url();
         add(new Planned(id, url, root, null, "", explicit, when.split(",")[0].trim()));
       }
     }
@@ -167,12 +167,22 @@ final class Assembly {
               : expander.expandResource((ObjectNode) rules.get(p.ruleId).path("template"), p);
       r.ifPresent(
           res -> {
-            res.put("id", p.fullUrl.substring("urn:uuid:".length()));
+            res.put("id", idOf(p.fullUrl));
             p.resource = res;
           });
     }
     planned.removeIf(p -> p.resource == null);
     byRule.values().forEach(l -> l.removeIf(p -> p.resource == null));
+  }
+
+  /**
+   * The resource id that goes with a fullUrl: the UUID of {@code urn:uuid:<uuid>}, the last segment
+   * of a server URL {@code <base>/<type>/<id>} (FHIR: a RESTful fullUrl ends with type and id).
+   */
+  static String idOf(String fullUrl) {
+    return fullUrl.startsWith("urn:uuid:")
+        ? fullUrl.substring("urn:uuid:".length())
+        : fullUrl.substring(fullUrl.lastIndexOf('/') + 1);
   }
 
   /** Narrative of a planned resource: the answers it was made from. */

@@ -51,9 +51,11 @@ public final class DocumentExtractor {
    * @param narrativeLanguage language of the generated narrative ("uz", "ru", "en"; dhp-spec Q8)
    */
   /**
-   * @param fixedIds ids (UUIDs) to use for the resources of single-instance rules instead of new
+   * @param fixedIds identities to use for the resources of single-instance rules instead of new
    *     ones, by rule id: e.g. {@code patient} → the patient's id from the local patient index, so
-   *     every document of one patient carries the same Patient identity
+   *     every document of one patient carries the same Patient identity, or the patient's absolute
+   *     URL on the server when the server knows the patient ({@link EntryIdentity.OnServer}); every
+   *     reference to the resource uses the same fullUrl
    */
   public record Request(
       FormFiles form,
@@ -62,7 +64,7 @@ public final class DocumentExtractor {
       String signerKey,
       Optional<String> compositionInstanceId,
       String narrativeLanguage,
-      Map<String, String> fixedIds) {
+      Map<String, EntryIdentity> fixedIds) {
 
     public Request {
       fixedIds = Map.copyOf(fixedIds);

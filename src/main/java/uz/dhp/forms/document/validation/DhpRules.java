@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import uz.dhp.forms.document.extract.SourceMap;
 import uz.dhp.forms.document.finding.Finding;
 import uz.dhp.forms.document.finding.Severity;
@@ -27,6 +29,14 @@ final class DhpRules {
   static final String RFC3986 = "urn:ietf:rfc:3986";
   static final String FORM_NUMBER = "https://dhp.uz/fhir/core/sid/doc/uz/form-number";
   static final String PINFL = "https://dhp.uz/fhir/core/sid/pid/uz/ni";
+
+  /** A URI scheme: an absolute reference ({@code urn:uuid:…}, {@code https://…}). */
+  private static final Pattern ABSOLUTE = Pattern.compile("[A-Za-z][A-Za-z0-9+.\\-]*:");
+
+  /** {@code <base>/<Type>/<id>} with an http(s) base: groups base, type, id. */
+  private static final Pattern RESTFUL =
+      Pattern.compile(
+          "(https?://[^/?#\\s]+(?:/[^?#\\s]*)?)/([A-Z][A-Za-z]+)/([A-Za-z0-9\\-.]{1,64})");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final PinflCheck pinfl = new PinflCheck(Clock.systemUTC());
@@ -64,7 +74,7 @@ final class DhpRules {
     for (int i = 0; i < entries.size(); i++) {
       String url = entries.path(i).path("fullUrl").asText("");
       String path = "Bundle.entry[" + i + "]";
-      if (!url.startsWith("urn:uuid:") && !url.startsWith("http")) {
+      if (!validFullUrl(url, entries.path(i).path("resource"))) {
         out.add(Finding.error(path + ".fullUrl", null, "document.rules.fullUrl"));
       }
       if (!urls.add(url)) {
@@ -74,10 +84,37 @@ final class DhpRules {
     for (int i = 0; i < entries.size(); i++) {
       String path = "Bundle.entry[" + i + "].resource";
       JsonNode r = entries.path(i).path("resource");
-      references(r, path, urls, sources, out);
+      String base = serverBase(entries.path(i).path("fullUrl").asText("")).orElse("");
+      references(r, path, base, urls, sources, out);
       identifiers(r, path, sources, out);
     }
     return out;
+  }
+
+  /**
+   * {@code urn:uuid:…} for a resource new with the document; or, for a copy of a resource the
+   * server has (dhp-spec §2.1 default), its absolute RESTful URL {@code http(s)://…/<Type>/<id>},
+   * whose last two segments are the entry's resourceType and id, never a version (bdl-8).
+   */
+  static boolean validFullUrl(String url, JsonNode resource) {
+    if (url.startsWith("urn:uuid:")) {
+      return url.length() > "urn:uuid:".length();
+    }
+    if (url.contains("/_history/")) {
+      return false;
+    }
+    Matcher m = RESTFUL.matcher(url);
+    return m.matches()
+        && m.group(2).equals(resource.path("resourceType").asText())
+        && m.group(3).equals(resource.path("id").asText());
+  }
+
+  /** The server base of a RESTful fullUrl ({@code http(s)://…/<Type>/<id>}), else empty. */
+  private static Optional<String> serverBase(String fullUrl) {
+    Matcher m = RESTFUL.matcher(fullUrl);
+    return m.matches() && !fullUrl.contains("/_history/")
+        ? Optional.of(m.group(1))
+        : Optional.empty();
   }
 
   private static void composition(JsonNode c, List<Finding> out) {
@@ -110,8 +147,19 @@ final class DhpRules {
     }
   }
 
+  /**
+   * Every reference resolves inside the Bundle (dhp-spec §2.1): a {@code urn:uuid:} or absolute
+   * http(s) reference equals an entry's fullUrl; a relative one ({@code Patient/123}) is read
+   * against the server base of its entry's own RESTful fullUrl (FHIR bundle resolution rules) and
+   * must then equal an entry's fullUrl too. {@code #…} (contained) is not about the Bundle.
+   */
   private static void references(
-      JsonNode n, String path, Set<String> urls, SourceMap sources, List<Finding> out) {
+      JsonNode n,
+      String path,
+      String base,
+      Set<String> urls,
+      SourceMap sources,
+      List<Finding> out) {
     if (n.isObject()) {
       Iterator<Map.Entry<String, JsonNode>> it = n.properties().iterator();
       while (it.hasNext()) {
@@ -119,7 +167,7 @@ final class DhpRules {
         String p = path + "." + e.getKey();
         if ("reference".equals(e.getKey()) && e.getValue().isTextual()) {
           String ref = e.getValue().asText();
-          if (ref.startsWith("urn:uuid:") && !urls.contains(ref)) {
+          if (!resolves(ref, base, urls)) {
             Optional<String> linkId = sources.linkIdFor(path);
             out.add(
                 new Finding(
@@ -131,14 +179,24 @@ final class DhpRules {
                     "dhp"));
           }
         } else {
-          references(e.getValue(), p, urls, sources, out);
+          references(e.getValue(), p, base, urls, sources, out);
         }
       }
     } else if (n.isArray()) {
       for (int i = 0; i < n.size(); i++) {
-        references(n.get(i), path + "[" + i + "]", urls, sources, out);
+        references(n.get(i), path + "[" + i + "]", base, urls, sources, out);
       }
     }
+  }
+
+  private static boolean resolves(String ref, String base, Set<String> urls) {
+    if (ref.isEmpty() || ref.startsWith("#")) {
+      return true;
+    }
+    if (ABSOLUTE.matcher(ref).lookingAt()) {
+      return urls.contains(ref);
+    }
+    return !base.isEmpty() && urls.contains(base + "/" + ref);
   }
 
   private static Optional<java.time.LocalDate> birthDate(JsonNode patient) {

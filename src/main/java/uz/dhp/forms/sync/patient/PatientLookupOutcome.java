@@ -6,7 +6,9 @@ import java.time.Instant;
 public sealed interface PatientLookupOutcome {
 
   /**
-   * Found: reference {@code Patient/<serverId>} instead of creating a duplicate.
+   * Found: documents reference {@code <serverBase>/Patient/<serverId>} instead of a new patient,
+   * when they go to that same server (an offline copy may come from another server than the
+   * current).
    *
    * @param fromCache true when the server could not be asked and the offline copy was used
    * @param fetched when the data came from the server

@@ -36,6 +36,7 @@ public final class PatientLookupService {
   private final FhirContext fhir;
   private final IGenericClient client;
   private final PatientCacheRepository cache;
+  private final String baseUrl;
 
   /**
    * The FhirContext's client factory decides timeouts; the composition root sets them once, e.g.
@@ -45,6 +46,7 @@ public final class PatientLookupService {
       FhirContext fhir, String baseUrl, AccessTokenSource tokens, PatientCacheRepository cache) {
     this.fhir = fhir;
     this.cache = cache;
+    this.baseUrl = baseUrl.strip().replaceAll("/+$", "");
     fhir.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
     this.client = fhir.newRestfulGenericClient(baseUrl);
     client.registerInterceptor(new BearerInterceptor(tokens));
@@ -83,8 +85,8 @@ public final class PatientLookupService {
     }
     Patient p = patients.get(0);
     String id = p.getIdElement().getIdPart();
-    cache.put(pinfl, id, fhir.newJsonParser().encodeResourceToString(p));
-    return new PatientLookupOutcome.Found(summary(id, pinfl, p), false, Instant.now());
+    cache.put(pinfl, id, baseUrl, fhir.newJsonParser().encodeResourceToString(p));
+    return new PatientLookupOutcome.Found(summary(id, baseUrl, pinfl, p), false, Instant.now());
   }
 
   private PatientLookupOutcome fromCache(String pinfl, String detail) {
@@ -94,14 +96,17 @@ public final class PatientLookupService {
     }
     Patient p = fhir.newJsonParser().parseResource(Patient.class, cached.get().resourceJson());
     return new PatientLookupOutcome.Found(
-        summary(cached.get().serverId(), pinfl, p), true, cached.get().fetched());
+        summary(cached.get().serverId(), cached.get().serverBase(), pinfl, p),
+        true,
+        cached.get().fetched());
   }
 
-  static PatientSummary summary(String id, String pinfl, Patient p) {
+  static PatientSummary summary(String id, String base, String pinfl, Patient p) {
     HumanName name = p.getNameFirstRep();
     String given = String.join(" ", name.getGiven().stream().map(StringType::getValue).toList());
     return new PatientSummary(
         id,
+        base,
         pinfl,
         name.hasFamily() ? name.getFamily() : "",
         given,

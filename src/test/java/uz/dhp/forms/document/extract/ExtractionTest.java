@@ -63,7 +63,8 @@ class ExtractionTest {
                     number.equals("003") ? "att" : "obgyn",
                     Optional.empty(),
                     "uz",
-                    java.util.Map.of(form.subjectRule().orElseThrow(), known)));
+                    java.util.Map.of(
+                        form.subjectRule().orElseThrow(), new EntryIdentity.Local(known))));
     JsonNode bundle = JSON.readTree(doc.json());
     List<JsonNode> patients = new java.util.ArrayList<>();
     bundle
