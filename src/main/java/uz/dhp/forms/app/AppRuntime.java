@@ -153,12 +153,6 @@ final class AppRuntime implements AutoCloseable {
       return pinfl -> Optional.empty();
     }
     return pinfl -> {
-      try {
-        documents.ifReady().ifPresent(d -> d.lookupPatient(pinfl));
-      } catch (RuntimeException e) {
-        // An unreadable answer from the server must not cost the local pre-fill.
-        LOG.warn("Patient lookup failed: {}", e.getClass().getSimpleName());
-      }
       Optional<String> local =
           store
               .patientIndex()
@@ -166,10 +160,26 @@ final class AppRuntime implements AutoCloseable {
               .map(uz.dhp.forms.store.IndexedPatient::resourceJson)
               .filter(json -> json.length() > 2);
       if (local.isPresent()) {
+        // Pre-fill at once from this PC; ask the server meanwhile, so that a patient it has is
+        // referenced as that patient when the document is finalized (decision 0014).
+        Thread lookup = new Thread(() -> lookUp(documents, pinfl), "dhp-patient-lookup");
+        lookup.setDaemon(true);
+        lookup.start();
         return local;
       }
+      lookUp(documents, pinfl);
       return store.patientCache().find(pinfl).map(uz.dhp.forms.store.CachedPatient::resourceJson);
     };
+  }
+
+  /** Asks the server for the patient (the answer goes to the patient cache), when it can. */
+  private static void lookUp(OnDemand<DocumentServices> documents, String pinfl) {
+    try {
+      documents.ifReady().ifPresent(d -> d.lookupPatient(pinfl));
+    } catch (RuntimeException e) {
+      // An unreadable answer from the server must not cost the local pre-fill.
+      LOG.warn("Patient lookup failed: {}", e.getClass().getSimpleName());
+    }
   }
 
   /** Where documents are sent and how (kept in the settings; the sandbox by default). */
