@@ -15,10 +15,11 @@ import uz.dhp.forms.ui.I18n;
 import uz.dhp.forms.ui.TaskRunner;
 
 /**
- * Entry point and composition root: opens the store and scans the forms in {@link #init()} (off the
- * FX thread), then shows the main window. Run with {@code mvn javafx:run}; options: {@code
- * --data-dir=DIR}, {@code --forms-dir=DIR}, {@code --smoke-test} (print the time to the first frame
- * and exit: used by the start-up benchmark and to check an installed package).
+ * Entry point and composition root: shows the window at once, then builds the main window and, in
+ * parallel off the FX thread, opens logging and the store (decision 0015). Run with {@code mvn
+ * javafx:run}; options: {@code --data-dir=DIR}, {@code --forms-dir=DIR}, {@code --smoke-test}
+ * (print the first frame, the main window and the focused control, then exit: used by the start-up
+ * benchmark, {@code AppLaunchTest} and to check an installed package).
  */
 public final class DhpFormsApp extends Application {
 
@@ -34,19 +35,15 @@ public final class DhpFormsApp extends Application {
   private TaskRunner tasks;
   private MainWindow window;
 
-  /** Started by {@link #main} so that logging and the store start while the toolkit starts. */
-  private static volatile CompletableFuture<Started> early;
-
   public static void main(String[] args) {
-    List<String> list = List.of(args);
-    if (!"false".equals(System.getProperty("dhp.preload"))) {
-      ClassPreloader.start();
-    }
-    early = boot(list);
     launch(DhpFormsApp.class, args);
   }
 
-  /** Started by main() or, when launched otherwise, by init(). */
+  /**
+   * Opens logging and the store on their own thread. Started at the first frame, not in {@code
+   * main}: on a two-core clinic PC, opening them while the toolkit starts delays the first frame by
+   * a third and the main window not at all (BENCHMARKS.md, start-up).
+   */
   private static CompletableFuture<Started> boot(List<String> args) {
     return CompletableFuture.supplyAsync(() -> openStore(args), DhpFormsApp::startDaemon);
   }
@@ -76,12 +73,7 @@ public final class DhpFormsApp extends Application {
     return LoggerFactory.getLogger(DhpFormsApp.class);
   }
 
-  private CompletableFuture<Started> booting;
-
-  @Override
-  public void init() {
-    booting = early != null ? early : boot(getParameters().getRaw());
-  }
+  private final CompletableFuture<Started> booting = new CompletableFuture<>();
 
   /**
    * Shows the window at once with the app's name (a frame without controls costs no more than an
@@ -125,6 +117,15 @@ public final class DhpFormsApp extends Application {
           if (smokeTest) {
             report(FIRST_FRAME_MARKER);
           }
+          boot(getParameters().getRaw())
+              .whenComplete(
+                  (started, error) -> {
+                    if (error != null) {
+                      booting.completeExceptionally(error);
+                    } else {
+                      booting.complete(started);
+                    }
+                  });
           // Not before the first frame: the first lookup of a logger waits for logging to start.
           log()
               .info(

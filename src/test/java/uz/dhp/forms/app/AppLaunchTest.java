@@ -2,7 +2,6 @@ package uz.dhp.forms.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,22 +58,6 @@ class AppLaunchTest {
         .contains(DhpFormsApp.FOCUS_MARKER + "formList");
     assertThat(output).doesNotContain("Exception").doesNotContain(" ERROR ");
     assertThat(data.resolve("data").resolve("dhp-forms.db")).exists();
-  }
-
-  @Test
-  void mostOfTheClassPreloadListStillNamesRealClasses() throws IOException {
-    long listed;
-    try (var in = ClassPreloader.class.getResourceAsStream(ClassPreloader.LIST)) {
-      assertThat(in).as("the preload list is packaged").isNotNull();
-      listed =
-          new String(in.readAllBytes(), StandardCharsets.UTF_8)
-              .lines()
-              .filter(l -> !l.isBlank() && !l.startsWith("#"))
-              .count();
-    }
-    int found = ClassPreloader.run();
-    // A JavaFX or ControlsFX upgrade renames a few internals; regenerate the list when this fails.
-    assertThat(found).as("classes found of %d listed", listed).isGreaterThan((int) (listed * 0.9));
   }
 
   private static long marker(String output, String marker) {
