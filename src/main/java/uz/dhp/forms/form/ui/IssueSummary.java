@@ -28,6 +28,8 @@ final class IssueSummary {
   IssueSummary(EditorContext ctx, Consumer<ValidationIssue> jump) {
     this.ctx = ctx;
     list = new ListView<>();
+    // The heading says how many there are; an empty list needs no text of its own.
+    list.setPlaceholder(new javafx.scene.layout.Region());
     list.setId("issueList");
     list.getStyleClass().add("issue-list");
     list.setCellFactory(l -> new Cell());
