@@ -1,6 +1,7 @@
 package uz.dhp.forms.form.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static uz.dhp.forms.form.ui.EditorHarness.waitUntil;
 
 import java.nio.file.Files;
@@ -138,6 +139,27 @@ class LargeFormEditorTest {
     Node end = EditorHarness.itemNode(robot, field(0, "end").toString());
     waitLaidOut(end);
     assertThat(fx(() -> h.editor.isBuilt(LAST))).as("other sections wait to be shown").isFalse();
+  }
+
+  @Test
+  void whatTheUserLooksAtStaysInPlaceWhileTheSectionGrowsBelowIt(FxRobot robot) throws Exception {
+    ItemPath middle = field(0, "q30");
+    List<Object> seen =
+        fx(
+            () -> {
+              open(UiLanguage.EN);
+              // Builds up to it, lays the editor out and scrolls the field into view.
+              h.editor.focusField(middle);
+              Node in = h.editor.inputOf(middle).orElseThrow();
+              return List.of(in, in.localToScene(0, 0).getY(), h.editor.isBuilt(field(0, "end")));
+            });
+    Node input = (Node) seen.get(0);
+    double before = (Double) seen.get(1);
+    assertThat(seen.get(2)).as("the rest of the section still to build").isEqualTo(false);
+    h.waitForSectionBuilt();
+    waitLaidOut(EditorHarness.itemNode(robot, field(0, "end").toString()));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(fx(() -> input.localToScene(0, 0).getY())).isCloseTo(before, within(1.0));
   }
 
   @Test
