@@ -63,20 +63,24 @@ final class FieldNavigator {
   }
 
   /**
-   * Tab left what is built of the section, or came into the section from outside: on in form order,
-   * else out of the form.
+   * Tab left what is built of the section, or came into the section from outside (Tab from the
+   * finder, Shift+Tab from the problem list): on in form order in the direction it was going, else
+   * out of the form that way.
    */
   void tabbedToEdge(boolean end, boolean fromInside) {
     ctx.flushCommits();
     SectionView view = sections.current();
+    boolean forward = end == fromInside;
     boolean moved;
     if (fromInside) {
       moved = end ? focusPastBuilt() : focusPreviousSection();
+    } else if (end) {
+      moved = focusAndShow(view.lastTarget()) || focusPreviousSection();
     } else {
-      moved = focusAndShow(end ? view.lastTarget() : view.firstTarget());
+      moved = focusAndShow(view.firstTarget()) || focusPastBuilt();
     }
     if (!moved) {
-      (end ? pastEnd : beforeStart).run();
+      (forward ? pastEnd : beforeStart).run();
     }
   }
 

@@ -209,6 +209,27 @@ class LargeFormEditorTest {
   }
 
   @Test
+  void tabFromOutsideEntersTheSectionAtItsFirstFieldAndShiftTabAtItsLast(FxRobot robot)
+      throws Exception {
+    ItemPath end0 = field(0, "end");
+    List<Object> seen =
+        fx(
+            () -> {
+              open(UiLanguage.EN);
+              List<Object> s = new ArrayList<>();
+              robot.lookup("#fieldFinder").query().requestFocus();
+              press(KeyCode.TAB, false);
+              s.add(focused());
+              robot.lookup("#issueList").query().requestFocus();
+              s.add(h.editor.isBuilt(end0));
+              press(KeyCode.TAB, true);
+              s.add(focused());
+              return s;
+            });
+    assertThat(seen).containsExactly(Optional.of(field(0, "flag")), false, Optional.of(end0));
+  }
+
+  @Test
   void enterGoesOnPastTheLastBuiltFieldAndIntoTheNextSection(FxRobot robot) throws Exception {
     List<Object> seen =
         fx(
