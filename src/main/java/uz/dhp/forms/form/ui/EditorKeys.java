@@ -13,7 +13,9 @@ import uz.dhp.forms.form.rules.ValidationIssue;
 /**
  * The editor's keyboard: Enter → next field (not in multi-line text), Ctrl+S save, Ctrl+F finder,
  * F8 next problem, F1 help, Ctrl+PgUp/PgDn sections, and in tables Ctrl+Enter add row, Ctrl+Delete
- * remove row (undo with Ctrl+Z), Alt+Up/Down move row.
+ * remove row (undo with Ctrl+Z), Alt+Up/Down move row. Enter, like Tab (see {@link SectionPane}),
+ * goes through the whole form in form order: past the last field built so far to the next one, and
+ * from a section's last field to the next section's first.
  */
 final class EditorKeys {
 
@@ -97,6 +99,10 @@ final class EditorKeys {
       Node n = targets.get(next);
       n.requestFocus();
       editor.scrollTo(n);
+    } else if (i >= 0 && step > 0) {
+      editor.navigator().focusPastBuilt();
+    } else if (i >= 0) {
+      editor.navigator().focusPreviousSection();
     }
   }
 

@@ -67,6 +67,7 @@ final class EditorToolbar {
     boolean show = !help.isVisible();
     help.setVisible(show);
     help.setManaged(show);
+    relabel();
   }
 
   boolean helpShown() {
@@ -77,6 +78,10 @@ final class EditorToolbar {
     finder.setPromptText(ctx.msg("form.ui.finder.prompt"));
     finder.setAccessibleText(ctx.msg("form.ui.finder.prompt"));
     helpButton.setText(ctx.msg("form.ui.help.button"));
-    helpText.setText(ctx.msg("form.ui.help.title") + "\n" + ctx.msg("form.ui.help.keys"));
+    // The long shortcut text is laid out only while shown (not at every editor's first frame).
+    helpText.setText(
+        help.isVisible()
+            ? ctx.msg("form.ui.help.title") + "\n" + ctx.msg("form.ui.help.keys")
+            : "");
   }
 }

@@ -2,22 +2,19 @@ package uz.dhp.forms.form.ui;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.geometry.Bounds;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
-import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -32,7 +29,9 @@ import uz.dhp.forms.ui.I18n;
 
 /**
  * The form editor: section navigator, the visible section, problems, save status, and the keyboard.
- * Sections are built when first shown and kept; after an edit only the items the engine's ChangeSet
+ * A section is built when first shown and kept: what fills the screen at once, the rest in slices
+ * on the following pulses ({@link SectionPane}), and whatever the keyboard, the finder or the
+ * problem list reaches before that on demand. After an edit only the items the engine's ChangeSet
  * names are refreshed. Put {@link #root()} into the window; call {@link #flush()} when the window
  * closes.
  */
@@ -43,10 +42,8 @@ public final class FormEditor {
   private final FormEditorViewModel vm;
   private final EditorContext ctx;
   private final BorderPane root = new BorderPane();
-  private final VBox sectionHolder = new VBox();
-  private final ScrollPane scroll = new ScrollPane(sectionHolder);
-  private final Map<Integer, List<ItemView>> built = new HashMap<>();
-  private final Map<Integer, Node> sectionNodes = new HashMap<>();
+  private final SectionPane sections;
+  private final FieldNavigator fields;
   private final Label saveStatus = new Label();
   private final EditorToolbar toolbar;
   private final IssueSummary summary;
@@ -94,18 +91,17 @@ public final class FormEditor {
     if (css != null) {
       root.getStylesheets().add(css.toExternalForm());
     }
-    scroll.setFitToWidth(true);
-    scroll.getStyleClass().add("form-scroll");
-    sectionHolder.getStyleClass().add("section-holder");
+    sections = new SectionPane(ctx, root, this::tabbedToEdge);
     saveStatus.setId("saveStatus");
     saveStatus.getStyleClass().add("save-status");
     summary = new IssueSummary(ctx, this::jumpTo);
     undoBar = new UndoBar(ctx);
     toolbar = new EditorToolbar(ctx, saveStatus, this::jumpToPath);
+    fields = new FieldNavigator(ctx, sections, summary::focus, toolbar::focusFinder);
 
     root.setTop(toolbar.node());
-    VBox center = new VBox(undoBar.node(), scroll);
-    VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
+    VBox center = new VBox(undoBar.node(), sections.node());
+    VBox.setVgrow(sections.node(), javafx.scene.layout.Priority.ALWAYS);
     root.setCenter(center);
     root.setRight(summary.node());
     navigator = vm.isPaged() ? new SectionNavigator(vm, i18n) : null;
@@ -115,12 +111,13 @@ public final class FormEditor {
     new EditorKeys(this, ctx, toolbar, undoBar).install(root);
 
     vm.addChangeListener(this::applyChanges);
-    vm.currentSectionProperty().addListener((o, a, b) -> showSection(b.intValue()));
+    vm.currentSectionProperty().addListener((o, a, b) -> sections.show(b.intValue()));
     vm.saveStatusProperty().addListener((InvalidationListener) o -> renderSaveStatus());
     // Weak: the app's I18n outlives editors; a closed editor must not stay reachable from it.
     i18n.messagesProperty().addListener(new WeakInvalidationListener(relabel));
     installFocusLossSave();
-    showSection(vm.currentSectionProperty().get());
+    afterFirstFrame(summary::fill);
+    sections.show(vm.currentSectionProperty().get());
     renderSaveStatus();
   }
 
@@ -150,14 +147,23 @@ public final class FormEditor {
    * editor holds no strong listener on application-wide objects, so it is collected afterwards.)
    */
   public void close() {
+    sections.stop();
     vm.close();
+  }
+
+  /**
+   * True once every item of the shown section has its view: a large section is shown with what
+   * fills the screen and built to its end on the pulses after that.
+   */
+  public ReadOnlyBooleanProperty sectionBuiltProperty() {
+    return sections.builtProperty();
   }
 
   /** Focuses the first field of the visible section. */
   public void focusFirstField() {
-    List<Node> t = targets();
-    if (!t.isEmpty()) {
-      t.get(0).requestFocus();
+    Node first = sections.current().firstTarget();
+    if (first != null) {
+      first.requestFocus();
     }
   }
 
@@ -166,43 +172,41 @@ public final class FormEditor {
     return jumpToPath(path);
   }
 
-  /** The input control of an item in a section already built (for tests and benchmarks). */
+  /**
+   * The input control of an item in a section already shown (for tests and benchmarks); builds that
+   * section up to the item if it is not built that far yet.
+   */
   public Optional<Node> inputOf(ItemPath path) {
+    SectionView s = sections.existing(vm.sectionOf(path));
+    if (s != null) {
+      s.buildThrough(path);
+    }
     ItemView v = ctx.views.get(path);
     return v == null ? Optional.empty() : Optional.ofNullable(v.focusTarget());
   }
 
+  /** True once the item instance has its view (tests). */
+  boolean isBuilt(ItemPath path) {
+    return ctx.views.containsKey(path);
+  }
+
   // --- sections -------------------------------------------------------------------------------
-
-  void showSection(int index) {
-    Node node = sectionNodes.computeIfAbsent(index, this::buildSection);
-    sectionHolder.getChildren().setAll(node);
-    scroll.setVvalue(0);
-  }
-
-  private Node buildSection(int index) {
-    Section s = vm.sections().get(index);
-    List<ItemView> views =
-        ItemView.build(
-            ctx, null, s.linkIds().stream().map(id -> vm.definition().item(id)).toList(), false);
-    built.put(index, views);
-    VBox box = new VBox(12);
-    box.getStyleClass().add("section-content");
-    views.forEach(v -> box.getChildren().add(v.node()));
-    return box;
-  }
 
   int currentSection() {
     return vm.currentSectionProperty().get();
   }
 
-  /** Visible, editable fields of the current section in form order. */
+  /** Visible, editable fields of the current section built so far, in form order. */
   List<Node> targets() {
-    List<Node> out = new ArrayList<>();
-    for (ItemView v : built.getOrDefault(currentSection(), List.of())) {
-      v.collectTargets(out);
-    }
-    return out;
+    return sections.targets();
+  }
+
+  FieldNavigator navigator() {
+    return fields;
+  }
+
+  private void tabbedToEdge(boolean end, boolean fromInside) {
+    fields.tabbedToEdge(end, fromInside);
   }
 
   // --- refresh from the engine ----------------------------------------------------------------
@@ -233,9 +237,7 @@ public final class FormEditor {
   }
 
   private void relabelAll() {
-    for (List<ItemView> views : built.values()) {
-      views.forEach(ItemView::relabel);
-    }
+    sections.relabel();
     summary.relabel();
     toolbar.relabel();
     undoBar.relabel();
@@ -257,6 +259,29 @@ public final class FormEditor {
     saveStatus.setText(text);
     saveStatus.pseudoClassStateChanged(
         javafx.css.PseudoClass.getPseudoClass("failed"), s instanceof SaveStatus.Failed);
+  }
+
+  /** Runs {@code work} once, after the layout pass of the first frame that shows the editor. */
+  private void afterFirstFrame(Runnable work) {
+    root.sceneProperty()
+        .addListener(
+            new ChangeListener<Scene>() {
+              @Override
+              public void changed(
+                  ObservableValue<? extends Scene> o, @Nullable Scene old, @Nullable Scene scene) {
+                if (scene == null) {
+                  return;
+                }
+                root.sceneProperty().removeListener(this);
+                Runnable[] once = new Runnable[1];
+                once[0] =
+                    () -> {
+                      scene.removePostLayoutPulseListener(once[0]);
+                      work.run();
+                    };
+                scene.addPostLayoutPulseListener(once[0]);
+              }
+            });
   }
 
   private void installFocusLossSave() {
@@ -324,43 +349,13 @@ public final class FormEditor {
     jumpToPath(issue.path());
   }
 
-  /** Shows the section of {@code path} and focuses its field. */
+  /** Shows the section of {@code path}, builds it as far as that field, and focuses the field. */
   boolean jumpToPath(ItemPath path) {
-    ctx.flushCommits();
-    int s = vm.sectionOf(path);
-    if (s != currentSection()) {
-      vm.currentSectionProperty().set(s);
-    }
-    ItemView v = ctx.views.get(path);
-    if (v == null) {
-      return false;
-    }
-    if (v instanceof QuestionView q) {
-      q.reveal();
-    }
-    Node target = v.focusTarget();
-    if (target == null) {
-      target = v.node();
-    }
-    scrollTo(v.node());
-    target.requestFocus();
-    return true;
+    return fields.jumpTo(path);
   }
 
   void scrollTo(Node node) {
-    root.applyCss();
-    root.layout();
-    Bounds content = sectionHolder.getLayoutBounds();
-    Bounds b = sectionHolder.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-    double viewport = scroll.getViewportBounds().getHeight();
-    double range = content.getHeight() - viewport;
-    if (b == null || range <= 0) {
-      return;
-    }
-    double top = scroll.getVvalue() * range;
-    if (b.getMinY() < top || b.getMaxY() > top + viewport) {
-      scroll.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - viewport / 4) / range)));
-    }
+    sections.scrollTo(node);
   }
 
   /** The rows view whose row holds {@code path} (the innermost one), if any. */
@@ -374,9 +369,5 @@ public final class FormEditor {
       }
     }
     return Optional.ofNullable(best);
-  }
-
-  Parent rootParent() {
-    return root;
   }
 }

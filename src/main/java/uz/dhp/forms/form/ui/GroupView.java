@@ -1,5 +1,6 @@
 package uz.dhp.forms.form.ui;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -11,18 +12,33 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 import uz.dhp.forms.form.answer.ItemPath;
 import uz.dhp.forms.form.definition.FormItem;
 
-/** A group: a heading and its children; also one row of a repeating group shown as a block. */
+/**
+ * A group: a heading and its children; also one row of a repeating group shown as a block. A group
+ * of a section is created empty and its children are appended as the section is built.
+ */
 final class GroupView extends ItemView {
 
   private final VBox root = new VBox(8);
   private final Label title = new Label();
-  private final List<ItemView> children;
+  private final List<ItemView> children = new ArrayList<>();
   private final @Nullable String rowTitleKey;
 
   /**
    * @param rowTools buttons of a row (move, remove), or null for a plain group
    */
   GroupView(EditorContext ctx, ItemPath path, FormItem item, @Nullable Node rowTools) {
+    this(ctx, path, item, rowTools, true);
+  }
+
+  /**
+   * @param withChildren false: no children yet, they come through {@link #append}
+   */
+  GroupView(
+      EditorContext ctx,
+      ItemPath path,
+      FormItem item,
+      @Nullable Node rowTools,
+      boolean withChildren) {
     super(ctx, path, item);
     this.rowTitleKey = rowTools == null ? null : "form.ui.rows.rowTitle";
     root.getStyleClass().add(path.steps().size() == 1 ? "form-section" : "form-group");
@@ -37,11 +53,16 @@ final class GroupView extends ItemView {
     } else {
       root.getChildren().add(title);
     }
-    children = ItemView.build(ctx, path, item.children(), false);
-    for (ItemView c : children) {
-      root.getChildren().add(c.node());
+    if (withChildren) {
+      ItemView.build(ctx, path, item.children(), false).forEach(this::append);
     }
     relabel();
+  }
+
+  /** Adds the view of the next child (in form order). */
+  void append(ItemView child) {
+    children.add(child);
+    root.getChildren().add(child.node());
   }
 
   @Override

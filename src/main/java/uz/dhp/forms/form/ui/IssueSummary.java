@@ -11,7 +11,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import uz.dhp.forms.form.rules.ValidationIssue;
 
-/** The problems of the whole form; click or Enter jumps to the field, switching section. */
+/**
+ * The problems of the whole form; click or Enter jumps to the field, switching section. The list is
+ * filled after the editor's first frame ({@link #fill}): at open it holds every empty required
+ * field of the form, which the user does not need in the frame that shows the form.
+ */
 final class IssueSummary {
 
   private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
@@ -23,7 +27,9 @@ final class IssueSummary {
 
   IssueSummary(EditorContext ctx, Consumer<ValidationIssue> jump) {
     this.ctx = ctx;
-    list = new ListView<>(ctx.vm.issues());
+    list = new ListView<>();
+    // The heading says how many there are; an empty list needs no text of its own.
+    list.setPlaceholder(new javafx.scene.layout.Region());
     list.setId("issueList");
     list.getStyleClass().add("issue-list");
     list.setCellFactory(l -> new Cell());
@@ -55,6 +61,18 @@ final class IssueSummary {
 
   VBox node() {
     return root;
+  }
+
+  /** Shows the view model's issues (and follows them from now on). */
+  void fill() {
+    if (list.getItems() != ctx.vm.issues()) {
+      list.setItems(ctx.vm.issues());
+    }
+  }
+
+  void focus() {
+    fill();
+    list.requestFocus();
   }
 
   void relabel() {

@@ -104,7 +104,7 @@ abstract class ItemView {
     } else if (item instanceof FormItem.DisplayItem) {
       v = new DisplayView(ctx, path, item);
     } else {
-      v = new QuestionView(ctx, path, item, Editors.forQuestion(ctx, item), compact);
+      v = new QuestionView(ctx, path, item, () -> Editors.forQuestion(ctx, item), compact);
     }
     ctx.register(v);
     v.update(state);

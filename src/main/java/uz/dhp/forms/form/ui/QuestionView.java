@@ -2,6 +2,7 @@ package uz.dhp.forms.form.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -16,41 +17,42 @@ import uz.dhp.forms.form.rules.ValidationIssue;
 /**
  * A question: label (prefix, text, required mark), its editor, and its problems right under the
  * field. In a table cell ({@code compact}) the label is the column header and only the accessible
- * text carries it.
+ * text carries it. The editor is made when the question is first shown: one that skip logic hides
+ * costs no controls (JavaFX styles and skins hidden controls too) until it is switched on.
  */
 final class QuestionView extends ItemView {
 
   static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
   static final PseudoClass WARNED = PseudoClass.getPseudoClass("warned");
 
-  private final AnswersEditor editor;
+  private final Supplier<AnswersEditor> makeEditor;
+  private final boolean compact;
+  private @Nullable AnswersEditor editor;
+  private @Nullable ItemState state;
   private final VBox root = new VBox(3);
   private final Label label = new Label();
-  private final Label problems = new Label();
+  private @Nullable Label problems;
   private List<ValidationIssue> issues = List.of();
   private @Nullable String localError;
   private boolean touched;
   private boolean hasAnswers;
 
+  /**
+   * @param editor makes the editor (once, when the question is first shown or focused)
+   */
   QuestionView(
-      EditorContext ctx, ItemPath path, FormItem item, AnswersEditor editor, boolean compact) {
+      EditorContext ctx,
+      ItemPath path,
+      FormItem item,
+      Supplier<AnswersEditor> editor,
+      boolean compact) {
     super(ctx, path, item);
-    this.editor = editor;
+    this.makeEditor = editor;
+    this.compact = compact;
     root.getStyleClass().add("form-question");
     root.getProperties().put(EditorContext.PATH_KEY, path);
     label.getStyleClass().add("item-label");
     label.setWrapText(true);
-    label.setLabelFor(editor.focusTarget());
-    problems.getStyleClass().add("item-problems");
-    problems.setWrapText(true);
-    problems.setVisible(false);
-    problems.setManaged(false);
-    editor.bind(
-        answers -> ctx.commit(path, answers),
-        key -> {
-          localError = key;
-          showProblems();
-        });
     // Problems of an untouched empty field (e.g. "required" at open) wait until the user has
     // been there, or asks for them (F8, the summary): a new form is not a wall of red.
     root.focusWithinProperty()
@@ -64,8 +66,30 @@ final class QuestionView extends ItemView {
     if (!compact) {
       root.getChildren().add(label);
     }
-    root.getChildren().addAll(editor.node(), problems);
     relabel();
+  }
+
+  private AnswersEditor editor() {
+    AnswersEditor e = editor;
+    if (e != null) {
+      return e;
+    }
+    e = makeEditor.get();
+    editor = e;
+    e.bind(
+        answers -> ctx.commit(path, answers),
+        key -> {
+          localError = key;
+          showProblems();
+        });
+    label.setLabelFor(e.focusTarget());
+    root.getChildren().add(compact ? 0 : 1, e.node());
+    relabelEditor(e);
+    if (state != null) {
+      e.show(state.answers());
+      e.setReadOnly(state.readOnly());
+    }
+    return e;
   }
 
   /** "1.2 Weight, kg *": prefix, text and the required mark. */
@@ -82,15 +106,20 @@ final class QuestionView extends ItemView {
     return root;
   }
 
+  /** The editor's field (made now if the question was never shown). */
   @Override
   Node focusTarget() {
-    return editor.focusTarget();
+    return editor().focusTarget();
   }
 
   @Override
   void update(ItemState state) {
-    editor.show(state.answers());
-    editor.setReadOnly(state.readOnly());
+    this.state = state;
+    if (editor != null || (state.enabled() && !item.common().hidden())) {
+      AnswersEditor e = editor();
+      e.show(state.answers());
+      e.setReadOnly(state.readOnly());
+    }
     root.pseudoClassStateChanged(ValueEditor.READ_ONLY, state.readOnly());
     issues = state.issues();
     hasAnswers = !state.answers().isEmpty();
@@ -101,7 +130,10 @@ final class QuestionView extends ItemView {
 
   @Override
   void collectTargets(List<Node> out) {
-    Node t = focusTarget();
+    if (editor == null) {
+      return; // never shown
+    }
+    Node t = editor.focusTarget();
     if (isShowing(t)
         && !t.isDisabled()
         && !(ctx.state(path) != null && ctx.state(path).readOnly())) {
@@ -113,14 +145,19 @@ final class QuestionView extends ItemView {
   void relabel() {
     String text = labelText(ctx, item, true);
     label.setText(text);
-    Node target = editor.focusTarget();
-    target.setAccessibleText(text);
+    if (editor != null) {
+      relabelEditor(editor);
+    }
+    showProblems();
+  }
+
+  private void relabelEditor(AnswersEditor e) {
+    e.focusTarget().setAccessibleText(label.getText());
     LocalizedText format = item.common().entryFormat();
     if (format != null) {
-      editor.setPrompt(ctx.text(format));
+      e.setPrompt(ctx.text(format));
     }
-    editor.relabel();
-    showProblems();
+    e.relabel();
   }
 
   private void showProblems() {
@@ -136,9 +173,20 @@ final class QuestionView extends ItemView {
       warning |= i.severity() == ValidationIssue.Severity.WARNING;
     }
     String text = String.join("\n", lines);
-    problems.setText(text);
-    problems.setVisible(!text.isEmpty());
-    problems.setManaged(!text.isEmpty());
+    Label shown = problems;
+    if (shown == null && !text.isEmpty()) {
+      // Made for the first problem: most fields never have one.
+      shown = new Label();
+      shown.getStyleClass().add("item-problems");
+      shown.setWrapText(true);
+      root.getChildren().add(shown);
+      problems = shown;
+    }
+    if (shown != null) {
+      shown.setText(text);
+      shown.setVisible(!text.isEmpty());
+      shown.setManaged(!text.isEmpty());
+    }
     root.pseudoClassStateChanged(INVALID, error);
     root.pseudoClassStateChanged(WARNED, warning && !error);
   }
@@ -151,6 +199,6 @@ final class QuestionView extends ItemView {
 
   /** The text under the field (tests and the summary use the same messages). */
   String problemText() {
-    return problems.getText();
+    return problems == null ? "" : problems.getText();
   }
 }

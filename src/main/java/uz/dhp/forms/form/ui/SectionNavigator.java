@@ -4,6 +4,7 @@ import javafx.beans.InvalidationListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
 import uz.dhp.forms.ui.I18n;
 
 /**
@@ -62,13 +63,21 @@ final class SectionNavigator {
   private static final class Cell extends ListCell<Section> {
     private final I18n i18n;
     private final InvalidationListener refresh = o -> render();
-    private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
 
     Cell(I18n i18n) {
       this.i18n = i18n;
       setWrapText(false);
       setPrefWidth(0);
-      setTooltip(tip);
+      // The full entry as a tooltip for titles cut short; made when the pointer first comes by,
+      // not for every cell while the editor opens.
+      setOnMouseEntered(
+          e -> {
+            if (getTooltip() == null) {
+              Tooltip tip = new Tooltip();
+              tip.textProperty().bind(textProperty());
+              setTooltip(tip);
+            }
+          });
     }
 
     @Override
@@ -97,7 +106,6 @@ final class SectionNavigator {
         return;
       }
       setText(text(i18n, s));
-      tip.setText(getText());
       pseudoClassStateChanged(HAS_ERRORS, s.errorsProperty().get() > 0);
       pseudoClassStateChanged(
           COMPLETE, s.requiredAnsweredProperty().get() == s.requiredTotalProperty().get());

@@ -9,20 +9,42 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Popup;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * A list of suggestions under a text field. Focus stays in the field: Up/Down move the selection,
- * Enter picks, Escape closes; a click picks too. Used by coded fields and the field finder.
+ * Enter picks, Escape closes; a click picks too. Used by coded fields and the field finder. The
+ * popup window and its list are made on the first suggestion: a form has many coded fields and most
+ * are never typed into.
  */
 final class SuggestionPopup<T> {
 
   private final TextField field;
-  private final Popup popup = new Popup();
-  private final ListView<T> list = new ListView<>();
+  private final Function<T, String> text;
+  private @Nullable Popup popup;
+  private @Nullable ListView<T> list;
   private Consumer<T> onPick = t -> {};
 
   SuggestionPopup(TextField field, Function<T, String> text) {
     this.field = field;
+    this.text = text;
+    field.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+    field
+        .focusedProperty()
+        .addListener(
+            (o, was, is) -> {
+              if (!is) {
+                hide();
+              }
+            });
+  }
+
+  private ListView<T> list() {
+    if (list != null) {
+      return list;
+    }
+    ListView<T> list = new ListView<>();
+    this.list = list;
     list.getStyleClass().add("suggestions");
     list.setPrefHeight(240);
     list.setPrefWidth(420);
@@ -37,17 +59,11 @@ final class SuggestionPopup<T> {
               }
             });
     list.setOnMouseClicked(e -> pickSelected());
+    Popup popup = new Popup();
+    this.popup = popup;
     popup.getContent().add(list);
     popup.setAutoHide(true);
-    field.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
-    field
-        .focusedProperty()
-        .addListener(
-            (o, was, is) -> {
-              if (!is) {
-                popup.hide();
-              }
-            });
+    return list;
   }
 
   void onPick(Consumer<T> action) {
@@ -55,22 +71,30 @@ final class SuggestionPopup<T> {
   }
 
   boolean isShowing() {
-    return popup.isShowing();
+    return popup != null && popup.isShowing();
   }
 
   List<T> items() {
-    return list.getItems();
+    return list == null ? List.of() : list.getItems();
   }
 
   void show(List<T> items) {
-    list.getItems().setAll(items);
     if (items.isEmpty()) {
-      popup.hide();
+      hide();
+      if (list != null) {
+        list.getItems().clear();
+      }
       return;
     }
+    ListView<T> list = list();
+    list.getItems().setAll(items);
     list.getSelectionModel().select(0);
     list.scrollTo(0);
-    if (!popup.isShowing() && field.getScene() != null && field.getScene().getWindow() != null) {
+    Popup popup = this.popup;
+    if (popup != null
+        && !popup.isShowing()
+        && field.getScene() != null
+        && field.getScene().getWindow() != null) {
       Bounds b = field.localToScreen(field.getBoundsInLocal());
       if (b != null) {
         popup.show(field, b.getMinX(), b.getMaxY());
@@ -79,11 +103,14 @@ final class SuggestionPopup<T> {
   }
 
   void hide() {
-    popup.hide();
+    if (popup != null) {
+      popup.hide();
+    }
   }
 
   private void key(KeyEvent e) {
-    if (!popup.isShowing()) {
+    ListView<T> list = this.list;
+    if (!isShowing() || list == null) {
       return;
     }
     switch (e.getCode()) {
@@ -106,7 +133,7 @@ final class SuggestionPopup<T> {
         }
       }
       case ESCAPE -> {
-        popup.hide();
+        hide();
         e.consume();
       }
       default -> {}
@@ -114,8 +141,8 @@ final class SuggestionPopup<T> {
   }
 
   private void pickSelected() {
-    T t = list.getSelectionModel().getSelectedItem();
-    popup.hide();
+    T t = list == null ? null : list.getSelectionModel().getSelectedItem();
+    hide();
     if (t != null) {
       onPick.accept(t);
     }

@@ -21,21 +21,31 @@ final class UndoBar {
   private record Saved(List<ItemPath.Step> relative, List<AnswerValue> answers) {}
 
   private final EditorContext ctx;
-  private final Label text = new Label();
-  private final Button undo = new Button();
-  private final HBox root;
+  private final HBox root = new HBox(12);
+  private @Nullable Label text;
   private @Nullable ItemPath removedRow;
   private final List<Saved> saved = new ArrayList<>();
 
   UndoBar(EditorContext ctx) {
     this.ctx = ctx;
-    undo.setId("undoRemove");
-    undo.setOnAction(e -> undo());
-    root = new HBox(12, text, undo);
     root.setId("undoBar");
     root.getStyleClass().add("undo-bar");
     hide();
-    relabel();
+  }
+
+  /** The bar's text and button, made when a row is first removed. */
+  private Label text() {
+    Label t = text;
+    if (t == null) {
+      t = new Label();
+      text = t;
+      Button undo = new Button();
+      undo.setId("undoRemove");
+      undo.setOnAction(e -> undo());
+      undo.textProperty().bind(ctx.i18n.text("form.ui.rows.undo"));
+      root.getChildren().setAll(t, undo);
+    }
+    return t;
   }
 
   Node node() {
@@ -95,7 +105,10 @@ final class UndoBar {
   }
 
   void relabel() {
-    undo.setText(ctx.msg("form.ui.rows.undo"));
-    text.setText(removedRow == null ? "" : ctx.msg("form.ui.rows.removed", removedRow.index() + 1));
+    if (removedRow != null) {
+      text().setText(ctx.msg("form.ui.rows.removed", removedRow.index() + 1));
+    } else if (text != null) {
+      text.setText("");
+    }
   }
 }

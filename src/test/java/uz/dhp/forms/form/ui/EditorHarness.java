@@ -85,6 +85,13 @@ final class EditorHarness {
     return vm.session().state(ItemPath.parse(path)).flatMap(s -> s.answers().stream().findFirst());
   }
 
+  /**
+   * Waits until the shown section is built to its end (it is built in slices after a screenful).
+   */
+  void waitForSectionBuilt() throws Exception {
+    waitUntil(() -> WaitForAsyncUtils.asyncFx(() -> editor.sectionBuiltProperty().get()).get());
+  }
+
   static void waitUntil(Callable<Boolean> condition) throws Exception {
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition);
     WaitForAsyncUtils.waitForFxEvents();

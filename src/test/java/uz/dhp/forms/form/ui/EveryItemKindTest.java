@@ -60,7 +60,7 @@ class EveryItemKindTest {
   }
 
   @Test
-  void everySectionOfEveryShippedFormRendersEveryItem(FxRobot robot) {
+  void everySectionOfEveryShippedFormRendersEveryItem(FxRobot robot) throws Exception {
     Set<Class<?>> kindsSeen = new HashSet<>();
     for (FormDefinition def : forms) {
       h = new EditorHarness(engine, def, UiLanguage.RU);
@@ -77,6 +77,7 @@ class EveryItemKindTest {
       collect(session, null, all);
       for (Section s : vm.sections()) {
         robot.interact(() -> vm.currentSectionProperty().set(s.index()));
+        h.waitForSectionBuilt();
         Set<Object> shown = new HashSet<>();
         robot
             .lookup(n -> n.getProperties().containsKey(EditorContext.PATH_KEY))

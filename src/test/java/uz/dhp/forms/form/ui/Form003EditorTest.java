@@ -127,6 +127,9 @@ class Form003EditorTest {
     ListView<uz.dhp.forms.form.rules.ValidationIssue> issues =
         robot.lookup("#issueList").queryListView();
     ItemPath pinfl = ItemPath.parse("003.personal/003.personal.pinfl");
+    // The list is filled after the editor's first frame.
+    waitUntil(
+        () -> org.testfx.util.WaitForAsyncUtils.asyncFx(() -> !issues.getItems().isEmpty()).get());
     int index = -1;
     for (int i = 0; i < issues.getItems().size(); i++) {
       if (issues.getItems().get(i).path().equals(pinfl)) {
