@@ -44,8 +44,13 @@ public final class DhpFormsApp extends Application {
    * main}: on a two-core clinic PC, opening them while the toolkit starts delays the first frame by
    * a third and the main window not at all (BENCHMARKS.md, start-up).
    */
-  private static CompletableFuture<Started> boot(List<String> args) {
-    return CompletableFuture.supplyAsync(() -> openStore(args), DhpFormsApp::startDaemon);
+  private static CompletableFuture<Started> boot(List<String> args, long shown, long firstFrame) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          log().info("Window shown in {} ms, first frame at JVM uptime {} ms", shown, firstFrame);
+          return openStore(args);
+        },
+        DhpFormsApp::startDaemon);
   }
 
   /** What {@link #openStore} produces. */
@@ -117,7 +122,10 @@ public final class DhpFormsApp extends Application {
           if (smokeTest) {
             report(FIRST_FRAME_MARKER);
           }
-          boot(getParameters().getRaw())
+          long firstFrame = ManagementFactory.getRuntimeMXBean().getUptime();
+          // Logged from the boot thread: on the FX thread, the first logger lookup would wait for
+          // logging to start.
+          boot(getParameters().getRaw(), shown, firstFrame)
               .whenComplete(
                   (started, error) -> {
                     if (error != null) {
@@ -126,12 +134,6 @@ public final class DhpFormsApp extends Application {
                       booting.complete(started);
                     }
                   });
-          // Not before the first frame: the first lookup of a logger waits for logging to start.
-          log()
-              .info(
-                  "Window shown in {} ms, first frame at JVM uptime {} ms",
-                  shown,
-                  ManagementFactory.getRuntimeMXBean().getUptime());
           showMainWindow(scene, options, i18n);
           if (smokeTest) {
             onPulse(
@@ -188,11 +190,12 @@ public final class DhpFormsApp extends Application {
                     window.showFailure(error);
                   }
                 }));
-    log()
-        .info(
-            "Main window built in {} ms (JVM uptime {} ms)",
-            (System.nanoTime() - t0) / 1_000_000,
-            ManagementFactory.getRuntimeMXBean().getUptime());
+    long built = (System.nanoTime() - t0) / 1_000_000;
+    long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+    // Logged once logging has started (on the boot thread if it is still starting).
+    booting.whenComplete(
+        (started, error) ->
+            log().info("Main window built in {} ms (JVM uptime {} ms)", built, uptime));
   }
 
   @Override

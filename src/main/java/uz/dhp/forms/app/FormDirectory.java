@@ -21,7 +21,11 @@ import org.slf4j.LoggerFactory;
  */
 final class FormDirectory {
 
-  private static final Logger LOG = LoggerFactory.getLogger(FormDirectory.class);
+  /** Looked up when used: built on the FX thread while logging may still be starting (0015). */
+  private static Logger log() {
+    return LoggerFactory.getLogger(FormDirectory.class);
+  }
+
   static final String FILE_NAME = "questionnaire.json";
   private static final String TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation";
 
@@ -35,7 +39,7 @@ final class FormDirectory {
   List<FormListing> scan() {
     List<FormListing> result = new ArrayList<>();
     if (!Files.isDirectory(dir)) {
-      LOG.warn("Forms directory {} does not exist", dir.toAbsolutePath());
+      log().warn("Forms directory {} does not exist", dir.toAbsolutePath());
       return result;
     }
     try (Stream<Path> children = Files.list(dir)) {
@@ -50,7 +54,7 @@ final class FormDirectory {
                 }
               });
     } catch (IOException e) {
-      LOG.warn("Cannot list forms directory {}", dir.toAbsolutePath(), e);
+      log().warn("Cannot list forms directory {}", dir.toAbsolutePath(), e);
     }
     return result;
   }

@@ -14,7 +14,10 @@ import uz.dhp.forms.ui.I18n;
  */
 final class Notices {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Notices.class);
+  /** Looked up when used: built on the FX thread while logging may still be starting (0015). */
+  private static Logger log() {
+    return LoggerFactory.getLogger(Notices.class);
+  }
 
   private final NotificationPane pane;
   private final I18n i18n;
@@ -54,13 +57,14 @@ final class Notices {
             ? thrown.getCause()
             : thrown;
     if (error instanceof UserFacingFailure f) {
-      LOG.warn("Operation failed: {}", f.getMessage());
+      log().warn("Operation failed: {}", f.getMessage());
       show(i18n.get(f.key(), f.args()));
       return;
     }
     String incident = Integer.toHexString(System.identityHashCode(error));
-    LOG.error(
-        "Background task failed (incident {})", incident, ErrorReporter.withoutMessages(error));
+    log()
+        .error(
+            "Background task failed (incident {})", incident, ErrorReporter.withoutMessages(error));
     show(i18n.get("error.unexpected", incident));
   }
 
