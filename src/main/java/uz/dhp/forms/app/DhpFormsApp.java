@@ -3,7 +3,6 @@ package uz.dhp.forms.app;
 import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import javafx.animation.AnimationTimer;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -117,7 +116,8 @@ public final class DhpFormsApp extends Application {
     stage.setMinHeight(560);
     stage.show();
     long shown = (System.nanoTime() - t0) / 1_000_000;
-    onPulse(
+    Pulses.after(
+        1,
         () -> {
           if (smokeTest) {
             report(FIRST_FRAME_MARKER);
@@ -136,21 +136,19 @@ public final class DhpFormsApp extends Application {
                   });
           showMainWindow(scene, options, i18n);
           if (smokeTest) {
-            onPulse(
+            Pulses.after(
+                1,
                 () -> {
                   report(HOME_READY_MARKER);
-                  // The form list takes the focus two pulses after the main window came in.
-                  onPulse(
-                      () ->
-                          onPulse(
-                              () ->
-                                  onPulse(
-                                      () -> {
-                                        javafx.scene.Node focus = scene.getFocusOwner();
-                                        System.out.println(
-                                            FOCUS_MARKER + (focus == null ? "" : focus.getId()));
-                                        Platform.exit();
-                                      })));
+                  // The form list has the focus once the main window is laid out; checked a few
+                  // pulses on, after anything that could still take it.
+                  Pulses.after(
+                      3,
+                      () -> {
+                        javafx.scene.Node focus = scene.getFocusOwner();
+                        System.out.println(FOCUS_MARKER + (focus == null ? "" : focus.getId()));
+                        Platform.exit();
+                      });
                 });
           }
         });
@@ -207,17 +205,6 @@ public final class DhpFormsApp extends Application {
       runtime.close();
     }
     log().info("Stopped");
-  }
-
-  /** Runs {@code action} on the FX thread at the next rendered pulse. */
-  private static void onPulse(Runnable action) {
-    new AnimationTimer() {
-      @Override
-      public void handle(long now) {
-        stop();
-        action.run();
-      }
-    }.start();
   }
 
   /** Prints the JVM uptime with {@code marker} (benchmark / smoke test). */

@@ -75,7 +75,8 @@ final class MainWindow {
     showHome();
     // After the first frame (so as not to compete with it for the CPU): a quick list first
     // (titles), then the same forms fully checked by the form engine.
-    afterFirstFrame(
+    Pulses.after(
+        2,
         () -> {
           ctx.tasks()
               .run(
@@ -146,21 +147,6 @@ final class MainWindow {
         .ifReady()
         .ifPresent(
             s -> ctx.tasks().run(() -> s.workflow().awaitingCount(), awaitingCount::set, e -> {}));
-  }
-
-  /** Runs {@code action} on the FX thread once the window has rendered its first frames. */
-  private static void afterFirstFrame(Runnable action) {
-    new javafx.animation.AnimationTimer() {
-      private int pulses;
-
-      @Override
-      public void handle(long now) {
-        if (++pulses >= 2) {
-          stop();
-          action.run();
-        }
-      }
-    }.start();
   }
 
   Parent root() {
